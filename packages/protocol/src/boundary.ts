@@ -1,0 +1,44 @@
+// The component boundary: a JS exception escaping an export traps the instance for good
+// (and the middleware that called it), so every export runs inside one of these guards.
+import { internalError, ProtocolError } from './errors.js';
+import type { ErrorCode } from './wit/wasmcp-mcp-v20251125-mcp.js';
+
+const ERROR_TAGS = new Set(['parse-error', 'invalid-request', 'method-not-found', 'invalid-params', 'internal-error', 'server', 'json-rpc', 'mcp']);
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { tag?: unknown; val?: { code?: unknown; message?: unknown } };
+  return typeof v.tag === 'string' && ERROR_TAGS.has(v.tag) && typeof v.val?.code === 'bigint' && typeof v.val.message === 'string';
+}
+
+/**
+ * Any thrown value as an error-code: a ProtocolError keeps its code, an import's error
+ * (componentize-js throws an object whose `payload` is the WIT error) is passed on as is,
+ * anything else is an internal error carrying the message.
+ */
+export function toErrorCode(err: unknown): ErrorCode {
+  if (err instanceof ProtocolError) return err.errorCode;
+  if (isErrorCode(err)) return err;
+  const payload = (err as { payload?: unknown } | null)?.payload;
+  if (isErrorCode(payload)) return payload;
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : 'unknown error';
+  return internalError(`Internal error: ${message}`);
+}
+
+/** For exports returning `option<result<T, error-code>>` (server-handler#handle). */
+export function guardHandler<T>(fn: () => { tag: 'ok'; val: T } | { tag: 'err'; val: ErrorCode } | undefined) {
+  try {
+    return fn();
+  } catch (err) {
+    return { tag: 'err' as const, val: toErrorCode(err) };
+  }
+}
+
+/** For exports returning `result<T, error-code>`: componentize-js turns a thrown non-Error value into `err`. */
+export function guardResult<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw toErrorCode(err);
+  }
+}

@@ -1,0 +1,122 @@
+// Loads a component for the Node host: transpiles it with jco once per content hash
+// (on disk, so a second process skips the ~1-3 s transpile) and compiles its core modules
+// once per process, so every further instance costs only instantiation.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type ImportObject = Record<string, unknown>;
+export type Instance = Record<string, any>;
+
+export interface LoadedComponent {
+  /** Where it came from (a file path, or a label for bytes). */
+  source: string;
+  /** sha256 of the component bytes. */
+  digest: string;
+  /** Versioned interface names, e.g. `wasmcp:mcp-v20251125/server-handler@0.1.1`. */
+  imports: string[];
+  exports: string[];
+  instantiate(imports: ImportObject): Promise<Instance>;
+}
+
+interface CacheMeta {
+  imports: string[];
+  exports: string[];
+  files: string[];
+}
+
+// Bump when the transpile options below change, so stale caches are not reused.
+const TRANSPILE_FORMAT = 'jco-1.35.0-async-1';
+const DIGEST_PATTERN = /^[0-9a-f]{64}$/;
+
+export function defaultCacheDir(): string {
+  return process.env.WASMCP_TS_CACHE ?? join(homedir(), '.cache', 'wasmcp-ts');
+}
+
+const loaded = new Map<string, Promise<LoadedComponent>>();
+
+export function loadComponentFile(path: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
+  return readFile(path).then(
+    (bytes) => loadComponentBytes(bytes, path, cacheDir),
+    (err: NodeJS.ErrnoException) => {
+      throw new Error(err.code === 'ENOENT' ? `component not found: ${path}` : `cannot read component ${path}: ${err.message}`);
+    },
+  );
+}
+
+export function loadComponentBytes(bytes: Uint8Array, source: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  let pending = loaded.get(digest);
+  if (!pending) {
+    pending = load(bytes, digest, source, cacheDir);
+    loaded.set(digest, pending);
+    pending.catch(() => loaded.delete(digest));
+  }
+  return pending;
+}
+
+async function load(bytes: Uint8Array, digest: string, source: string, cacheDir: string): Promise<LoadedComponent> {
+  if (!DIGEST_PATTERN.test(digest)) throw new Error(`bad digest ${digest}`);
+  const dir = join(cacheDir, 'transpile', TRANSPILE_FORMAT, digest);
+  const meta = (await readMeta(dir)) ?? (await transpileInto(bytes, dir, source));
+  const jsFile = meta.files.find((f) => f.endsWith('.js') && !f.includes('/'));
+  if (!jsFile) throw new Error(`transpiled ${source} has no entry module`);
+  const mod = await import(pathToFileURL(join(dir, jsFile)).href);
+  const cores = new Map<string, Promise<WebAssembly.Module>>();
+  const getCoreModule = (name: string) => {
+    let core = cores.get(name);
+    if (!core) {
+      core = readFile(join(dir, name)).then((b) => WebAssembly.compile(b));
+      cores.set(name, core);
+    }
+    return core;
+  };
+  return {
+    source,
+    digest,
+    imports: meta.imports,
+    exports: meta.exports,
+    instantiate: (imports) => mod.instantiate(getCoreModule, imports),
+  };
+}
+
+async function readMeta(dir: string): Promise<CacheMeta | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as CacheMeta;
+  } catch {
+    return undefined;
+  }
+}
+
+async function transpileInto(bytes: Uint8Array, dir: string, source: string): Promise<CacheMeta> {
+  const { transpile } = await import('@bytecodealliance/jco');
+  let result;
+  try {
+    result = await transpile(bytes, {
+      name: 'component',
+      instantiation: 'async',
+      noTypescript: true,
+      quiet: true,
+    });
+  } catch (err) {
+    throw new Error(`cannot transpile ${source}: ${(err as Error).message}`);
+  }
+  // Write into a temporary folder and rename, so a concurrent process never sees half a cache entry.
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  const files = Object.keys(result.files);
+  for (const [name, content] of Object.entries(result.files)) {
+    await mkdir(dirname(join(tmp, name)), { recursive: true });
+    await writeFile(join(tmp, name), content);
+  }
+  const meta: CacheMeta = { imports: result.imports, exports: result.exports.map(([name]) => name), files };
+  await writeFile(join(tmp, 'meta.json'), JSON.stringify(meta));
+  await mkdir(dirname(dir), { recursive: true });
+  try {
+    await rename(tmp, dir);
+  } catch {
+    await rm(tmp, { recursive: true, force: true }); // another process won the race; its entry is identical
+  }
+  return meta;
+}

@@ -1,0 +1,178 @@
+// Composition in Node: what `wasmcp compose` (wac) does with a component graph, done with
+// jco instances. A chain `[components...] -> method-not-found` is wired through the
+// server-handler interface; a component exporting a capability interface (tools, resources,
+// prompts, completions) instead of server-handler is wrapped in that capability's middleware,
+// as upstream's composer does. Service components (sessions, authorization, server-io) are
+// instantiated first and satisfy the imports of everything after them.
+import { loadComponentFile, type Instance, type LoadedComponent } from './component-cache.js';
+import { frameworkArtifact, type FrameworkComponent } from './framework.js';
+import type { KeyValueBackend } from './keyvalue/backend.js';
+import { MemoryBackend } from './keyvalue/memory.js';
+import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
+import { wasiImports } from './wasi-imports.js';
+
+export const MCP = 'wasmcp:mcp-v20251125';
+export const SERVER_HANDLER = `${MCP}/server-handler`;
+export const CAPABILITIES = ['tools', 'resources', 'prompts', 'completions'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface ComposeOptions {
+  /** User components (or custom middleware), in chain order. */
+  components: string[];
+  /** Which WASI key-value shape the host provides and which framework artifacts to use. */
+  variant?: KeyValueVariant;
+  /** Service components instantiated before the chain (e.g. sessions, authorization). */
+  services?: string[];
+  /** A head component placed before the chain (e.g. a transport). */
+  head?: string;
+  keyValue?: KeyValueBackend;
+  env?: Record<string, string>;
+  /** Overrides for WASI imports (e.g. stdio streams for the stdio transport). */
+  wasiOverrides?: Record<string, unknown>;
+}
+
+export interface ComposedChain {
+  /** Exports of the first component (the head if given, else the first chain handler). */
+  head: Instance;
+  /** The server-handler export at the start of the chain (after the head). */
+  handler: ServerHandlerExport;
+  /** Capabilities some component of the chain serves. */
+  capabilities: Set<Capability>;
+  /** Exports of the service components, by unversioned interface name. */
+  services: Map<string, unknown>;
+  keyValue: KeyValueBackend;
+}
+
+export interface ServerHandlerExport {
+  handle(ctx: unknown, message: unknown): unknown;
+}
+
+/** Strips the `@version` of an interface name: import-object keys are unversioned. */
+export function unversioned(name: string): string {
+  const at = name.indexOf('@');
+  return at < 0 ? name : name.slice(0, at);
+}
+
+function interfaceExports(component: LoadedComponent): Set<string> {
+  return new Set(component.exports.filter((e) => e.includes(':')).map(unversioned));
+}
+
+/** Loads the files and composes them; the chain ends in method-not-found. */
+export async function compose(options: ComposeOptions): Promise<ComposedChain> {
+  const plan = await planChain(options);
+  return instantiatePlan(plan, options);
+}
+
+interface ChainLink {
+  component: LoadedComponent;
+  /** For a wrapped capability component: the middleware in front of it. */
+  middleware?: LoadedComponent[];
+}
+
+export interface ChainPlan {
+  variant: KeyValueVariant;
+  services: LoadedComponent[];
+  links: ChainLink[];
+  terminal: LoadedComponent;
+  head?: LoadedComponent;
+  capabilities: Set<Capability>;
+}
+
+/** Loads (transpiling on a cache miss) every component of the composition, once per process. */
+export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
+  const variant = options.variant ?? 'draft';
+  const framework = (name: FrameworkComponent) => loadComponentFile(frameworkArtifact(name, variant));
+  const services = await Promise.all((options.services ?? []).map((s) => loadComponentFile(s)));
+  const capabilities = new Set<Capability>();
+  const links: ChainLink[] = [];
+  for (const path of options.components) {
+    const component = await loadComponentFile(path);
+    const exported = interfaceExports(component);
+    if (exported.has(SERVER_HANDLER)) {
+      links.push({ component });
+      continue;
+    }
+    const caps = CAPABILITIES.filter((c) => exported.has(`${MCP}/${c}`));
+    if (caps.length === 0) {
+      throw new Error(`${path} exports neither ${SERVER_HANDLER} nor a capability interface (${CAPABILITIES.join(', ')})`);
+    }
+    caps.forEach((c) => capabilities.add(c));
+    links.push({ component, middleware: await Promise.all(caps.map((c) => framework(`${c}-middleware`))) });
+  }
+  return {
+    variant,
+    services,
+    links,
+    terminal: await framework('method-not-found'),
+    head: options.head ? await loadComponentFile(options.head) : undefined,
+    capabilities,
+  };
+}
+
+/** Instantiates one composition of a plan: every call gets fresh instances. */
+export async function instantiatePlan(plan: ChainPlan, options: ComposeOptions): Promise<ComposedChain> {
+  const keyValue = options.keyValue ?? new MemoryBackend();
+  const host: Record<string, unknown> = {
+    ...wasiImports({ env: options.env }),
+    ...(options.wasiOverrides ?? {}),
+    ...keyValueImports(keyValue, plan.variant),
+  };
+  const provided = new Map<string, unknown>();
+
+  const instantiate = async (component: LoadedComponent, local: Record<string, unknown>) => {
+    const imports: Record<string, unknown> = {};
+    for (const name of component.imports) {
+      imports[name] = local[name] ?? provided.get(name) ?? host[name] ?? missingInterface(name, component.source);
+    }
+    try {
+      return await component.instantiate(imports);
+    } catch (err) {
+      throw new Error(`cannot instantiate ${component.source}: ${(err as Error).message}`);
+    }
+  };
+  const exportsOf = (component: LoadedComponent, instance: Instance) => {
+    const out = new Map<string, unknown>();
+    for (const name of component.exports) if (name.includes(':')) out.set(unversioned(name), instance[name]);
+    return out;
+  };
+
+  for (const service of plan.services) {
+    const instance = await instantiate(service, {});
+    for (const [name, value] of exportsOf(service, instance)) provided.set(name, value);
+  }
+
+  let next = (await instantiate(plan.terminal, {}))[`${SERVER_HANDLER}@0.1.1`] as ServerHandlerExport;
+  for (const link of [...plan.links].reverse()) {
+    const downstream = { [SERVER_HANDLER]: next };
+    const instance = await instantiate(link.component, downstream);
+    if (!link.middleware) {
+      next = handlerOf(instance, link.component);
+      continue;
+    }
+    const caps = exportsOf(link.component, instance);
+    for (const middleware of [...link.middleware].reverse()) {
+      const local: Record<string, unknown> = { [SERVER_HANDLER]: next };
+      for (const [name, value] of caps) local[name] = value;
+      next = handlerOf(await instantiate(middleware, local), middleware);
+    }
+  }
+
+  const head = plan.head ? await instantiate(plan.head, { [SERVER_HANDLER]: next }) : { [`${SERVER_HANDLER}@0.1.1`]: next };
+  return { head, handler: next, capabilities: plan.capabilities, services: provided, keyValue };
+}
+
+function handlerOf(instance: Instance, component: LoadedComponent): ServerHandlerExport {
+  const key = component.exports.find((e) => unversioned(e) === SERVER_HANDLER);
+  const handler = key && instance[key];
+  if (!handler) throw new Error(`${component.source} does not export ${SERVER_HANDLER}`);
+  return handler as ServerHandlerExport;
+}
+
+// jco needs every function of every imported interface; an interface nobody provides gets
+// functions that fail with a clear message if the component ever calls them.
+function missingInterface(name: string, source: string): unknown {
+  const fail = (fn: string) => () => {
+    throw new Error(`${source} called ${name}#${fn}, but no component or host in this composition provides ${name}`);
+  };
+  return new Proxy({}, { get: (_target, prop) => (typeof prop === 'string' ? fail(prop) : undefined) });
+}
