@@ -6,6 +6,7 @@ export default defineConfig({
     // Component tests instantiate ~20 MB wasm components; give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },

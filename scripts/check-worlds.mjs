@@ -58,7 +58,7 @@ if (list.length === 0) {
 }
 let failures = 0;
 for (const { file, variant } of list) {
-  const wit = componentWit(await readFile(file));
+  const wit = await componentWit(await readFile(file));
   const items = [...wit.matchAll(/^\s*(import|export)\s+([^;:\s]+:[^;\s]+);/gm)].map(([, kind, name]) => ({ kind, name }));
   const problems = items.flatMap(({ kind, name }) => problemsOf(name, variant, kind));
   console.log(`${relative(root, file)}`);

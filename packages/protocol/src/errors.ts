@@ -89,6 +89,11 @@ export function errorCodeFromCode(code: bigint, message: string, data?: string):
   return { tag: 'mcp', val };
 }
 
+/** Whether a downstream answer means "nobody owns this" (the end of the chain). */
+export function isMethodNotFound(ec: ErrorCode): boolean {
+  return ec.tag === 'method-not-found';
+}
+
 /** The record inside any case. */
 export function errorRecord(ec: ErrorCode): WitError {
   switch (ec.tag) {

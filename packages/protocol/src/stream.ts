@@ -1,0 +1,41 @@
+// Draining the `text-stream` / `blob-stream` content variants, which exist so components can hand
+// over large content without copying it through the chain; JSON needs the bytes inline.
+import { internalError, ProtocolError } from './errors.js';
+import { isJsonObject } from './json.js';
+import type { InputStream } from './wit/wasi-io-streams.js';
+
+const CHUNK = 64n * 1024n;
+/** Bound on one streamed content item, so a runaway stream cannot exhaust memory. */
+export const MAX_STREAM_BYTES = 32 * 1024 * 1024;
+
+/** A stream-error `closed` (end of stream): thrown as is by hosts, or as `payload` by guests. */
+function isClosed(e: unknown): boolean {
+  const err = isJsonObject(e) && Object.hasOwn(e, 'payload') ? e.payload : e;
+  return isJsonObject(err) && err.tag === 'closed';
+}
+
+/** Reads a stream to its end. Throws ProtocolError(internal-error) on a failed read or overflow. */
+export function drainStream(stream: InputStream, path: string): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let chunk: Uint8Array;
+    try {
+      chunk = stream.blockingRead(CHUNK);
+    } catch (e) {
+      if (isClosed(e)) break;
+      throw new ProtocolError(internalError(`Reading ${path} failed`));
+    }
+    total += chunk.length;
+    if (total > MAX_STREAM_BYTES) throw new ProtocolError(internalError(`${path} exceeds ${MAX_STREAM_BYTES} bytes`));
+    chunks.push(chunk);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
