@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/index.ts'],
+  entryPoints: ['src/index.ts', 'src/cli.ts', 'src/http-worker.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -19,10 +19,12 @@ export function send(handler: ServerHandlerExport, message: ClientMessage): Hand
 }
 
 /** The result of a request that must succeed, narrowed to its variant. */
-export function ok<T extends ServerResult['tag']>(result: HandleResult, tag: T): Extract<ServerResult, { tag: T }>['val'] {
+type ResultValue<T extends ServerResult['tag']> = Extract<ServerResult, { tag: T }> extends { val: infer V } ? V : undefined;
+
+export function ok<T extends ServerResult['tag']>(result: HandleResult, tag: T): ResultValue<T> {
   if (result?.tag !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
   if (result.val.tag !== tag) throw new Error(`expected ${tag}, got ${result.val.tag}`);
-  return result.val.val as Extract<ServerResult, { tag: T }>['val'];
+  return (result.val as { val?: unknown }).val as ResultValue<T>;
 }
 
 export function textOf(result: { content: { tag: string; val: unknown }[] }): string {

@@ -1,4 +1,4 @@
-/** @module Interface wasi:io/poll@0.2.8 **/
+/** @module Interface wasi:io/poll@0.2.12 **/
 export function poll(in_: Array<Pollable>): Uint32Array;
 
 export class Pollable {

@@ -1,0 +1,21 @@
+// DELETE: the client ends its session; later requests with that id get 404.
+import type { Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { TransportServices } from './chain.js';
+import type { TransportConfig } from './config.js';
+import type { HttpExchange } from './http-exchange.js';
+import { rejectRequest } from './responses.js';
+import { describe, requireSession } from './session-gate.js';
+
+export function handleDelete(exchange: HttpExchange, config: TransportConfig, services: TransportServices, identity: Identity | undefined): void {
+  if (!config.sessionsEnabled) {
+    return rejectRequest(exchange, 405, 'Method Not Allowed: this server has no sessions to end', { headers: { allow: 'POST' } });
+  }
+  const gate = requireSession(exchange, config, services, identity);
+  if (!gate.ok) return;
+  try {
+    services.sessions.markTerminated(gate.session!.sessionId, config.sessionBucket, 'terminated by the client');
+  } catch (err) {
+    return rejectRequest(exchange, 500, `Session store error: ${describe(err)}`, { code: -32603 });
+  }
+  exchange.respond(200, {});
+}

@@ -1,0 +1,132 @@
+// One wasi:http request/response pair, as the transport's logic sees it: headers and a body
+// read with a size limit, then either a whole response or a stream (SSE) written as it goes.
+import { Fields, IncomingBody, OutgoingBody, OutgoingResponse, ResponseOutparam, type IncomingRequest } from 'wasi:http/types@0.2.10';
+import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
+
+// wasi:io allows at most 4096 bytes per blocking-write-and-flush.
+const WRITE_CHUNK = 4096;
+const READ_CHUNK = 65536n;
+const encoder = new TextEncoder();
+
+export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
+
+/** Writes everything, in chunks a host accepts; false once the client has gone away. */
+export function writeAll(stream: OutputStream, data: Uint8Array | string): boolean {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  try {
+    for (let at = 0; at < bytes.length; at += WRITE_CHUNK) stream.blockingWriteAndFlush(bytes.subarray(at, at + WRITE_CHUNK));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ResponseStream {
+  /** The body stream, to be lent down the chain as the client stream. */
+  stream: OutputStream;
+  write(data: Uint8Array | string): boolean;
+  close(): void;
+}
+
+export class HttpExchange {
+  readonly method: string;
+  /** Path without the query string. */
+  readonly path: string;
+  readonly headers: [string, string][];
+  private responded = false;
+
+  constructor(
+    private readonly request: IncomingRequest,
+    private readonly outparam: ResponseOutparam,
+  ) {
+    const method = request.method();
+    this.method = (method.tag === 'other' ? method.val : method.tag).toUpperCase();
+    const pathWithQuery = request.pathWithQuery() ?? '/';
+    const q = pathWithQuery.indexOf('?');
+    this.path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
+    const decoder = new TextDecoder();
+    this.headers = request.headers().entries().map(([name, value]) => [name.toLowerCase(), decoder.decode(value)]);
+  }
+
+  get hasResponded(): boolean {
+    return this.responded;
+  }
+
+  header(name: string): string | undefined {
+    const values = this.headers.filter(([n]) => n === name).map(([, v]) => v);
+    return values.length ? values.join(', ') : undefined;
+  }
+
+  /** The whole body, refusing (without reading it all) one larger than `limit` bytes. */
+  readBody(limit: number): BodyRead {
+    const declared = this.header('content-length');
+    if (declared !== undefined && Number(declared) > limit) return { ok: false, reason: 'too-large' };
+    let body: IncomingBody;
+    try {
+      body = this.request.consume();
+    } catch {
+      return { ok: false, reason: 'unreadable' };
+    }
+    const stream = body.stream();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let result: BodyRead | undefined;
+    while (!result) {
+      let chunk: Uint8Array;
+      try {
+        chunk = stream.blockingRead(READ_CHUNK);
+      } catch (err) {
+        const closed = (err as { payload?: { tag?: string } })?.payload?.tag === 'closed';
+        result = closed ? { ok: true, bytes: concat(chunks, total) } : { ok: false, reason: 'unreadable' };
+        break;
+      }
+      total += chunk.length;
+      if (total > limit) result = { ok: false, reason: 'too-large' };
+      else chunks.push(chunk);
+    }
+    dispose(stream);
+    if (result.ok) IncomingBody.finish(body);
+    return result;
+  }
+
+  respond(status: number, headers: Record<string, string>, body: Uint8Array | string = ''): void {
+    const out = this.start(status, headers);
+    out.write(body);
+    out.close();
+  }
+
+  /** Sends the status and headers now; the body follows as it is written. */
+  start(status: number, headers: Record<string, string>): ResponseStream {
+    if (this.responded) throw new Error('response already started');
+    this.responded = true;
+    const fields = Fields.fromList(Object.entries(headers).map(([name, value]) => [name, encoder.encode(value)]));
+    const response = new OutgoingResponse(fields);
+    response.setStatusCode(status);
+    const body = response.body();
+    ResponseOutparam.set(this.outparam, { tag: 'ok', val: response });
+    const stream = body.write();
+    return {
+      stream,
+      write: (data) => writeAll(stream, data),
+      close: () => {
+        dispose(stream);
+        OutgoingBody.finish(body, undefined);
+      },
+    };
+  }
+}
+
+// A child resource (a body's stream) must be dropped before its parent body is finished.
+function dispose(resource: object): void {
+  (resource as Partial<Disposable>)[Symbol.dispose]?.();
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

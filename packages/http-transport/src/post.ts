@@ -1,0 +1,148 @@
+// POST: one JSON-RPC message in, its answer out as SSE (notifications sent during the call,
+// then the response) or as one JSON body; notifications and client responses get 202.
+import { encodeServerError, encodeServerResult, internalError, invalidRequest, parseClientMessage, stringifyJson } from '@wasmcp-ts/protocol';
+import type { ClientMessage, Identity, RequestId, Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import { forbidden } from './auth-gate.js';
+import type { HandlerResult, TransportServices, TransportStore } from './chain.js';
+import type { TransportConfig } from './config.js';
+import type { HttpExchange } from './http-exchange.js';
+import { initializeResponse, negotiateVersion, probeCapabilities } from './initialize.js';
+import { acceptedResponses, headerProtocolVersion, isJsonContentType } from './negotiation.js';
+import { errorBody, JSON_HEADERS, rejectRequest } from './responses.js';
+import { createSession, requireSession, SESSION_HEADER } from './session-gate.js';
+
+const SSE_FRAME = { prefix: new TextEncoder().encode('data: '), suffix: new TextEncoder().encode('\n\n') };
+const NO_FRAME = { prefix: new Uint8Array(), suffix: new Uint8Array() };
+const LOG_LEVEL_KEY = (sessionId: string) => `${sessionId}:__transport__:log-level`;
+
+export interface RequestScope {
+  config: TransportConfig;
+  services: TransportServices;
+  identity: Identity | undefined;
+  mcpPath: string;
+}
+
+export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
+  const { config } = scope;
+  const accepted = acceptedResponses(exchange.header('accept'));
+  if (!accepted.json) {
+    return rejectRequest(exchange, 406, 'Not Acceptable: the Accept header must allow application/json and text/event-stream');
+  }
+  if (!isJsonContentType(exchange.header('content-type'))) {
+    return rejectRequest(exchange, 415, 'Unsupported Media Type: Content-Type must be application/json');
+  }
+  const body = exchange.readBody(config.maxBodyBytes);
+  if (!body.ok) {
+    if (body.reason === 'too-large') return rejectRequest(exchange, 413, `Payload Too Large: the body exceeds ${config.maxBodyBytes} bytes`);
+    return rejectRequest(exchange, 400, 'Bad Request: the body could not be read');
+  }
+  const text = new TextDecoder().decode(body.bytes);
+  if (/^\s*\[/.test(text)) {
+    return rejectRequest(exchange, 400, 'Invalid Request: JSON-RPC batches are not supported by protocol 2025-06-18 and later');
+  }
+  const decoded = parseClientMessage(text);
+  if (!decoded.ok) {
+    if (decoded.ignorable) return exchange.respond(202, {});
+    const status = decoded.error.tag === 'parse-error' || decoded.error.tag === 'invalid-request' ? 400 : 200;
+    return exchange.respond(status, JSON_HEADERS, errorBody(decoded.id, decoded.error));
+  }
+  const message = decoded.message;
+  const isInitialize = message.tag === 'request' && message.val[1].tag === 'initialize';
+
+  let version: string;
+  if (isInitialize) {
+    version = negotiateVersion(decoded.rawProtocolVersion);
+  } else {
+    const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
+    if (!header.ok) return rejectRequest(exchange, 400, header.message);
+    version = header.version;
+  }
+
+  let session: Session | undefined;
+  let store: TransportStore | undefined;
+  if (isInitialize) {
+    if (config.sessionsEnabled) {
+      try {
+        session = createSession(config, scope.services, scope.identity);
+      } catch (err) {
+        return rejectRequest(exchange, 500, 'Session store error: cannot create a session', { code: -32603, id: message.val[0] as RequestId });
+      }
+    }
+  } else {
+    const gate = requireSession(exchange, config, scope.services, scope.identity);
+    if (!gate.ok) return;
+    session = gate.session;
+    store = gate.store;
+  }
+
+  const ctx: MessageContext = {
+    protocolVersion: version,
+    session,
+    identity: scope.identity,
+    frame: NO_FRAME,
+    httpContext: { method: exchange.method, path: exchange.path, headers: exchange.headers },
+  };
+
+  if (scope.identity && !authorized(scope, message, ctx)) {
+    return forbidden(exchange, config, scope.mcpPath, 'The access token lacks the scopes this request needs');
+  }
+
+  if (message.tag !== 'request') {
+    scope.services.handle(ctx, message);
+    return exchange.respond(202, {});
+  }
+
+  const [id, request] = message.val;
+  const headers: Record<string, string> = session ? { [SESSION_HEADER]: session.sessionId } : {};
+  const sse = accepted.sse && !config.disableSse;
+
+  if (request.tag === 'initialize') {
+    const capabilities = probeCapabilities(scope.services.handle, ctx);
+    return reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
+  }
+  if (request.tag === 'ping') return reply(exchange, sse, headers, stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } })));
+  if (request.tag === 'logging-set-level') {
+    if (session && store) store.setString(LOG_LEVEL_KEY(session.sessionId), request.val);
+    return reply(exchange, sse, headers, stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'logging-set-level' } })));
+  }
+
+  if (!sse) {
+    const answer = callChain(scope, ctx, message);
+    return exchange.respond(200, { ...JSON_HEADERS, ...headers }, stringifyJson(okOrError(id, answer)));
+  }
+  const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
+  const answer = callChain(scope, { ...ctx, clientStream: out.stream, frame: SSE_FRAME }, message);
+  out.write(`data: ${stringifyJson(okOrError(id, answer))}\n\n`);
+  out.close();
+}
+
+function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageContext): boolean {
+  try {
+    return scope.services.auth.authorize(message, scope.identity!.claims, ctx.session, ctx.httpContext);
+  } catch {
+    return false;
+  }
+}
+
+/** The chain's answer; a chain that traps or answers nothing becomes an internal error. */
+function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): HandlerResult {
+  try {
+    return scope.services.handle(ctx, message) ?? { tag: 'err', val: internalError('No handler answered the request') };
+  } catch (err) {
+    return { tag: 'err', val: internalError(`Internal error: ${err instanceof Error ? err.message : String(err)}`) };
+  }
+}
+
+function okOrError(id: RequestId, answer: HandlerResult) {
+  if (answer?.tag === 'ok') {
+    const encoded = encodeServerResult(id, answer.val);
+    return encoded.ok ? encoded.value : encodeServerError(id, encoded.error);
+  }
+  return encodeServerError(id, answer?.val ?? invalidRequest());
+}
+
+function reply(exchange: HttpExchange, sse: boolean, headers: Record<string, string>, json: string): void {
+  if (sse) exchange.respond(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers }, `data: ${json}\n\n`);
+  else exchange.respond(200, { ...JSON_HEADERS, ...headers }, json);
+}

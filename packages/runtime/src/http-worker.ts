@@ -1,0 +1,48 @@
+// One serving worker: its own instances of the whole composition (transport, chain, services),
+// behind preview2-shim's wasi:http server on a private loopback port. A component call blocks
+// this thread, so the main thread sends it one request at a time.
+import { HTTPServer } from '@bytecodealliance/preview2-shim/http';
+import { parentPort, workerData } from 'node:worker_threads';
+import { compose, type ComposeOptions } from './compose.js';
+import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
+
+export interface WorkerInit {
+  compose: Omit<ComposeOptions, 'keyValue'>;
+  keyValue: KeyValueSpec;
+}
+
+export type WorkerMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'trapped'; message: string };
+
+const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
+
+async function start(init: WorkerInit): Promise<void> {
+  const keyValue = createKeyValueBackend(init.keyValue);
+  const chain = await compose({ ...init.compose, keyValue });
+  const handler = chain.head[INCOMING_HANDLER] as { handle(request: unknown, outparam: unknown): void } | undefined;
+  if (!handler) throw new Error(`the transport does not export ${INCOMING_HANDLER}`);
+  const guarded = {
+    handle(request: unknown, outparam: unknown) {
+      try {
+        handler.handle(request, outparam);
+      } catch (err) {
+        // A trapped instance never answers again: let the pool replace this worker.
+        post({ type: 'trapped', message: (err as Error).message });
+        setImmediate(() => process.exit(1));
+        throw err;
+      }
+    },
+  };
+  const server = new HTTPServer(guarded);
+  server.listen(0, '127.0.0.1');
+  const address = server.address() as { port: number };
+  post({ type: 'ready', port: address.port });
+}
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+start(workerData as WorkerInit).catch((err: Error) => {
+  post({ type: 'failed', message: err.message });
+  setImmediate(() => process.exit(1));
+});

@@ -1,0 +1,182 @@
+// `wasmcp-ts serve`: a Node HTTP front that hands each request to a free worker thread, each
+// worker running its own instances of the composed server (see http-worker.ts). Slow calls and
+// open SSE streams occupy one worker, never the others; state is shared only through the
+// key-value backend, as on a host that gives every request a fresh instance.
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import type { ComposeOptions } from './compose.js';
+import type { WorkerInit, WorkerMessage } from './http-worker.js';
+import type { KeyValueSpec } from './keyvalue/factory.js';
+
+export interface ServeOptions {
+  compose: Omit<ComposeOptions, 'keyValue'>;
+  keyValue: KeyValueSpec;
+  host: string;
+  port: number;
+  workers: number;
+  /** Where diagnostics go (never stdout of a stdio server; here stderr by default). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then stops the workers. */
+  close(): Promise<void>;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  port: number;
+  busy: boolean;
+}
+
+const WORKER_START_TIMEOUT_MS = 120_000;
+const CLOSE_GRACE_MS = 5_000;
+
+class WorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly waiting: ((w: PoolWorker) => void)[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly init: WorkerInit,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async start(size: number): Promise<void> {
+    // The first worker fills the transpile cache; the rest then start from it in parallel.
+    await this.spawn();
+    await Promise.all(Array.from({ length: size - 1 }, () => this.spawn()));
+  }
+
+  private async spawn(): Promise<PoolWorker> {
+    const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init });
+    const ready = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'ready') {
+          clearTimeout(timer);
+          resolve(m.port);
+        } else if (m.type === 'failed') {
+          clearTimeout(timer);
+          reject(new Error(m.message));
+        } else if (m.type === 'trapped') {
+          this.log(`wasmcp-ts: a component trapped (${m.message}); replacing its worker`);
+        }
+      });
+      worker.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
+    const entry: PoolWorker = { worker, port: await ready, busy: false };
+    this.workers.push(entry);
+    worker.once('exit', () => this.replace(entry));
+    this.release(entry);
+    return entry;
+  }
+
+  private replace(entry: PoolWorker): void {
+    const i = this.workers.indexOf(entry);
+    if (i >= 0) this.workers.splice(i, 1);
+    if (this.closing) return;
+    this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot restart a worker: ${err.message}`));
+  }
+
+  acquire(): Promise<PoolWorker> {
+    const idle = this.workers.find((w) => !w.busy);
+    if (idle) {
+      idle.busy = true;
+      return Promise.resolve(idle);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(entry: PoolWorker): void {
+    if (!this.workers.includes(entry)) return;
+    const next = this.waiting.shift();
+    if (next) {
+      entry.busy = true;
+      next(entry);
+    } else {
+      entry.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+// Hop-by-hop headers are the proxy's own business (RFC 9110, section 7.6.1).
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log);
+  await pool.start(Math.max(1, options.workers));
+  const agent = new http.Agent({ keepAlive: true });
+
+  const server = http.createServer((req, res) => {
+    pool.acquire().then((entry) => {
+      let released = false;
+      const release = () => {
+        if (!released) {
+          released = true;
+          pool.release(entry);
+        }
+      };
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+      const upstream = http.request({ host: '127.0.0.1', port: entry.port, method: req.method, path: req.url, headers, agent }, (answer) => {
+        const out = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+        res.writeHead(answer.statusCode ?? 502, out);
+        res.flushHeaders();
+        answer.on('data', (chunk) => res.write(chunk));
+        answer.on('end', () => {
+          res.end();
+          release();
+        });
+        answer.on('error', () => {
+          res.destroy();
+          release();
+        });
+      });
+      upstream.on('error', (err) => {
+        release();
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: `Internal error: the server worker failed (${err.message})` } }));
+        } else {
+          res.destroy();
+        }
+      });
+      // A client that goes away ends its stream in the worker too (the write there fails).
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      req.pipe(upstream);
+    });
+  });
+  server.listen(options.port, options.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Open SSE streams never finish by themselves: give in-flight calls a grace period.
+      const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      agent.destroy();
+      await pool.close();
+    },
+  };
+}
