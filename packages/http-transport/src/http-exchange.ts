@@ -46,6 +46,9 @@ export class HttpExchange {
     this.path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
     const decoder = new TextDecoder();
     this.headers = request.headers().entries().map(([name, value]) => [name.toLowerCase(), decoder.decode(value)]);
+    // Hosts hand the Host header over as the request's authority, not as a header.
+    const authority = request.authority();
+    if (authority && !this.headers.some(([name]) => name === 'host')) this.headers.push(['host', authority]);
   }
 
   get hasResponded(): boolean {

@@ -2,10 +2,9 @@
 // The wasmcp-ts command line: compose MCP server components and run them.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { frameworkArtifact } from './framework.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
-import { serve } from './serve.js';
+import { serveComponents } from './serve.js';
 
 const USAGE = `Usage: wasmcp-ts serve [options] <component.wasm>...
 
@@ -87,18 +86,8 @@ async function serveCommand(args: string[]): Promise<void> {
     // Behind a non-loopback address the Host header is the operator's own business.
     WASMCP_VALIDATE_HOST: String(LOOPBACK.has(values.host)),
   });
-  const services = [];
-  if (env.WASMCP_SESSION_ENABLED === 'true') services.push(frameworkArtifact('sessions', variant));
-  if ((env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(frameworkArtifact('authorization', variant));
-
   const started = Date.now();
-  const server = await serve({
-    compose: { components: positionals, variant, services, head: frameworkArtifact('http-transport', variant), env },
-    keyValue,
-    host: values.host,
-    port,
-    workers,
-  });
+  const server = await serveComponents({ components: positionals, variant, env, keyValue, host: values.host, port, workers });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${workers} workers, ${variant}, ready in ${Date.now() - started} ms)\n`);
   let stopping = false;
   const stop = () => {

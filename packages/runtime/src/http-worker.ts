@@ -1,7 +1,7 @@
 // One serving worker: its own instances of the whole composition (transport, chain, services),
 // behind preview2-shim's wasi:http server on a private loopback port. A component call blocks
 // this thread, so the main thread sends it one request at a time.
-import { HTTPServer } from '@bytecodealliance/preview2-shim/http';
+import * as shimHttp from '@bytecodealliance/preview2-shim/http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compose, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
@@ -14,6 +14,13 @@ export interface WorkerInit {
 export type WorkerMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'trapped'; message: string };
 
 const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
+
+// preview2-shim serves a wasi:http incoming-handler with HTTPServer, which its typings omit.
+interface ShimHttpServer {
+  listen(port: number, host: string): void;
+  address(): { port: number };
+}
+const { HTTPServer } = shimHttp as unknown as { HTTPServer: new (handler: object) => ShimHttpServer };
 
 async function start(init: WorkerInit): Promise<void> {
   const keyValue = createKeyValueBackend(init.keyValue);
@@ -34,8 +41,7 @@ async function start(init: WorkerInit): Promise<void> {
   };
   const server = new HTTPServer(guarded);
   server.listen(0, '127.0.0.1');
-  const address = server.address() as { port: number };
-  post({ type: 'ready', port: address.port });
+  post({ type: 'ready', port: server.address().port });
 }
 
 function post(message: WorkerMessage): void {

@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { ComposeOptions } from './compose.js';
+import { frameworkArtifact } from './framework.js';
+import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 
@@ -179,4 +181,32 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await pool.close();
     },
   };
+}
+
+export interface ServerSpec {
+  /** User components (or custom middleware), in chain order. */
+  components: string[];
+  variant: KeyValueVariant;
+  /** Environment of the components; WASMCP_SESSION_ENABLED and WASMCP_AUTH_MODE pick the services. */
+  env: Record<string, string>;
+  keyValue: KeyValueSpec;
+  host: string;
+  port: number;
+  workers: number;
+  log?: (line: string) => void;
+}
+
+/** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
+export function serveComponents(spec: ServerSpec): Promise<RunningServer> {
+  const services: string[] = [];
+  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(frameworkArtifact('sessions', spec.variant));
+  if ((spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(frameworkArtifact('authorization', spec.variant));
+  return serve({
+    compose: { components: spec.components, variant: spec.variant, services, head: frameworkArtifact('http-transport', spec.variant), env: spec.env },
+    keyValue: spec.keyValue,
+    host: spec.host,
+    port: spec.port,
+    workers: spec.workers,
+    log: spec.log,
+  });
 }
