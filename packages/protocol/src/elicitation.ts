@@ -5,6 +5,7 @@ import { ELICIT_ACTIONS, NUMBER_TYPES, STRING_FORMATS } from './enums.js';
 import {
   asObject,
   get,
+  numberValue,
   optBool,
   optEnum,
   optMeta,
@@ -226,7 +227,8 @@ export function encodeElicitRequest(r: ElicitRequest): JsonObject {
 
 function decodeElicitValue(v: unknown, where: string): ElicitResultContent {
   if (typeof v === 'string') return { tag: 'string', val: v };
-  if (typeof v === 'number' && Number.isFinite(v)) return { tag: 'number', val: v };
+  const n = numberValue(v);
+  if (n !== undefined) return { tag: 'number', val: n };
   if (typeof v === 'boolean') return { tag: 'boolean', val: v };
   if (Array.isArray(v)) return { tag: 'string-array', val: v.map((x, i) => stringItem(x, `${where}[${i}]`)) };
   return reject(`${where} must be a string, number, boolean or array of strings`);

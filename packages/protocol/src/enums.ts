@@ -46,13 +46,11 @@ const INCLUDE_CONTEXT: Record<IncludeContext, string> = {
   'this-server': 'thisServer',
   'all-servers': 'allServers',
 };
-export const INCLUDE_CONTEXT_JSON: readonly string[] = Object.values(INCLUDE_CONTEXT);
 
 export function includeContextToJson(value: IncludeContext): string {
   return INCLUDE_CONTEXT[value];
 }
 
-export function includeContextFromJson(text: string): IncludeContext {
-  const found = (Object.keys(INCLUDE_CONTEXT) as IncludeContext[]).find((k) => INCLUDE_CONTEXT[k] === text);
-  return found ?? 'none';
+export function includeContextFromJson(text: string): IncludeContext | undefined {
+  return (Object.keys(INCLUDE_CONTEXT) as IncludeContext[]).find((k) => INCLUDE_CONTEXT[k] === text);
 }

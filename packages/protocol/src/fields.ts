@@ -55,20 +55,21 @@ export function optBool(o: Obj, key: string, path: string): boolean | undefined 
   return v;
 }
 
-function finite(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
+/** A JSON number as f64; an integer too long for a JS number (a bigint) is rounded. */
+export function numberValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  return typeof v === 'bigint' ? Number(v) : undefined;
 }
 
 export function reqNumber(o: Obj, key: string, path: string): number {
-  const v = get(o, key);
-  if (!finite(v)) reject(`${path}.${key} must be a number`);
-  return v;
+  const n = numberValue(get(o, key));
+  if (n === undefined) reject(`${path}.${key} must be a number`);
+  return n;
 }
 
 export function optNumber(o: Obj, key: string, path: string): number | undefined {
   const v = present(o, key);
-  if (v !== undefined && !finite(v)) reject(`${path}.${key} must be a number`);
-  return v;
+  return v === undefined ? undefined : reqNumber(o, key, path);
 }
 
 /** WIT u32. */

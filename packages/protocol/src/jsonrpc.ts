@@ -165,9 +165,8 @@ export function resultResponse(id: RequestId, result: JsonObject): JsonRpcResult
 
 /** An error response; cannot fail. Used for both directions. */
 export function errorResponse(id: RequestId | undefined, error: ErrorCode): JsonRpcErrorResponse {
-  const out: JsonRpcErrorResponse = { jsonrpc: '2.0', error: errorCodeToJson(error) };
-  if (id !== undefined) out.id = requestIdToJson(id);
-  return out;
+  const json = errorCodeToJson(error);
+  return id === undefined ? { jsonrpc: '2.0', error: json } : { jsonrpc: '2.0', id: requestIdToJson(id), error: json };
 }
 
 /** Params of a method whose params are all optional: omitted when empty, as the spec shows. */

@@ -3,7 +3,7 @@
 // result whose content is tool_use. Not in WIT, so dropped: `task`, a message's `_meta`.
 import { decodeContentBlock, decodeSamplingContentBlock, encodeContentBlock, encodeSamplingContentBlock } from './content.js';
 import { decodeTool, encodeTool } from './definitions.js';
-import { includeContextFromJson, includeContextToJson, INCLUDE_CONTEXT_JSON, ROLES, TOOL_CHOICE_MODES } from './enums.js';
+import { includeContextFromJson, includeContextToJson, ROLES, TOOL_CHOICE_MODES } from './enums.js';
 import {
   asObject,
   extraFieldsText,
@@ -77,9 +77,10 @@ function encodeModelPreferences(p: ModelPreferences, path: string): JsonObject {
 /** includeContext defaults to none and toolChoice.mode to auto, as the spec says. */
 export function decodeSamplingRequest(params: Obj): SamplingCreateMessageRequest {
   const p = 'params';
-  const includeContext = optEnum(params, 'includeContext', p, INCLUDE_CONTEXT_JSON);
+  const includeContext = optString(params, 'includeContext', p);
   return {
-    includeContext: includeContext === undefined ? 'none' : includeContextFromJson(includeContext),
+    includeContext:
+      includeContext === undefined ? 'none' : (includeContextFromJson(includeContext) ?? reject('params.includeContext must be one of none, thisServer, allServers')),
     maxTokens: reqU64(params, 'maxTokens', p),
     messages: reqList(params, 'messages', p, decodeSamplingMessage),
     metadata: optObjectText(params, 'metadata', p),

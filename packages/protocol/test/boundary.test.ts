@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CLIENT_REQUEST_METHODS,
+  clientRequestMethod,
+  guardHandler,
+  guardResult,
+  invalidParams,
+  parseClientMessage,
+  ProtocolError,
+  resourceNotFound,
+  textResult,
+  toErrorCode,
+  toolArguments,
+} from '../src/index.js';
+
+describe('toErrorCode', () => {
+  it('keeps a ProtocolError code, an error-code value, or an import error payload', () => {
+    const ec = resourceNotFound('u');
+    expect(toErrorCode(new ProtocolError(ec))).toBe(ec);
+    expect(toErrorCode(ec)).toBe(ec);
+    expect(toErrorCode(Object.assign(new Error('x'), { payload: ec }))).toBe(ec);
+  });
+
+  it('turns anything else into internal-error with the message', () => {
+    expect(toErrorCode(new TypeError('boom'))).toEqual({ tag: 'internal-error', val: { code: -32603n, message: 'Internal error: boom', data: undefined } });
+    expect(toErrorCode('text').val.message).toBe('Internal error: text');
+    expect(toErrorCode(undefined).tag).toBe('internal-error');
+  });
+});
+
+describe('guards', () => {
+  it('guardHandler returns err for a throw and passes results through', () => {
+    expect(guardHandler(() => undefined)).toBeUndefined();
+    expect(guardHandler(() => ({ tag: 'ok', val: 1 }))).toEqual({ tag: 'ok', val: 1 });
+    expect(
+      guardHandler(() => {
+        throw new ProtocolError(invalidParams('bad'));
+      }),
+    ).toEqual({ tag: 'err', val: invalidParams('bad') });
+  });
+
+  it('guardResult rethrows as the error-code value (what componentize-js maps to err)', () => {
+    expect(guardResult(() => 5)).toBe(5);
+    let thrown: unknown;
+    try {
+      guardResult(() => {
+        throw new Error('kaput');
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toEqual({ tag: 'internal-error', val: { code: -32603n, message: 'Internal error: kaput', data: undefined } });
+  });
+});
+
+describe('tool helpers', () => {
+  it('textResult builds one text block, isError only when set', () => {
+    expect(textResult('hi')).toEqual({ content: [{ tag: 'text', val: { text: { tag: 'text', val: 'hi' } } }], isError: undefined });
+    expect(textResult('no', true).isError).toBe(true);
+  });
+
+  it('toolArguments reads the JSON text of tools/call arguments', () => {
+    const decoded = parseClientMessage('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"t","arguments":{"a":2}}}');
+    const args = decoded.ok && decoded.message.tag === 'request' && decoded.message.val[1].tag === 'tools-call' ? decoded.message.val[1].val.arguments : undefined;
+    expect(toolArguments(args)).toEqual({ a: 2 });
+    expect(toolArguments(undefined)).toEqual({});
+    expect(() => toolArguments('[1]')).toThrow(ProtocolError);
+    expect(() => toolArguments('{')).toThrow(ProtocolError);
+  });
+});
+
+describe('method names', () => {
+  it('names every client request the way the decoder reads it', () => {
+    for (const [tag, method] of Object.entries(CLIENT_REQUEST_METHODS)) {
+      const params = { name: 'n', uri: 'u', level: 'info', protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'c', version: '1' }, ref: { type: 'ref/prompt', name: 'p' }, argument: { name: 'a', value: 'v' } };
+      const decoded = parseClientMessage(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+      expect(decoded.ok && decoded.message.tag === 'request' && decoded.message.val[1].tag).toBe(tag);
+      if (decoded.ok && decoded.message.tag === 'request') expect(clientRequestMethod(decoded.message.val[1])).toBe(method);
+    }
+  });
+});
