@@ -1,15 +1,29 @@
 #!/usr/bin/env node
 // The wasmcp-ts command line: compose MCP server components and run them.
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildCommand } from './build-command.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
+import { credentialsFromEnv } from './oci/credentials.js';
+import { loadRegistryConfig } from './oci/registry-config.js';
+import { newCommand } from './new-command.js';
+import { resolveComponentFile } from './oci/resolve.js';
+import { createKeyValueBackend } from './keyvalue/factory.js';
 import { serveComponents } from './serve.js';
+import { runStdio } from './stdio.js';
 
-const USAGE = `Usage: wasmcp-ts serve [options] <component.wasm>...
+const USAGE = `Usage: wasmcp-ts serve [options] <component>...
+       wasmcp-ts build [options] [entry]   build a component from a module (build --help)
+       wasmcp-ts new NAME                  create a tools project (new --help)
+       wasmcp-ts stdio [options] <component>...
 
 Composes  http-transport -> <components...> -> method-not-found  (a component exporting
 tools/resources/prompts/completions is wrapped in its middleware) and serves it.
+A component is a .wasm file, oci://REGISTRY/REPOSITORY:TAG, namespace:name@version (the
+namespace maps to a registry in the config) or an alias of the config; registry artifacts
+are pulled, verified and cached by digest (credentials: OCI_USERNAME + OCI_PASSWORD, or OCI_TOKEN).
 
 Options:
   --host HOST          address to listen on (default 127.0.0.1)
@@ -17,11 +31,21 @@ Options:
   --path PATH          the MCP endpoint (default /mcp)
   --variant V          draft (wasi:keyvalue@0.2.0-draft) or draft2 (default draft)
   --workers N          worker threads, each with its own instances (default 4)
-  --kv KIND            key-value backend: memory (default while only one worker is used)
+  --kv KIND            key-value backend: sqlite (default), redis or memory (one process,
+                       one worker only)
+  --kv-path FILE       the sqlite file (default .wasmcp/kv.sqlite)
+  --redis-url URL      the redis server (redis://127.0.0.1:6379)
   --no-sessions        do not hand out Mcp-Session-Id (sessions are on by default)
   --env KEY=VALUE      environment for the components (repeatable); WASMCP_* and JWT_*
                        variables of this process are passed on as well
+  --framework SOURCE   pull the framework components from oci://REGISTRY/PATH (as NAME or
+                       NAME-d2, tagged with this runtime's version) instead of the installed ones
+  --config FILE        registry config (default ~/.config/wasmcp-ts/config.toml)
   -h, --help           this text
+
+stdio runs  stdio-transport -> <components...> -> method-not-found  on this process's
+stdin/stdout (newline-delimited JSON-RPC) until stdin ends; it takes --variant, --kv,
+--kv-path, --redis-url (default memory), --env, --framework and --config.
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -44,6 +68,21 @@ function componentEnv(pairs: string[], defaults: Record<string, string>): Record
   return env;
 }
 
+function keyValueSpec(kind: string, path: string, redisUrl: string | undefined): KeyValueSpec {
+  switch (kind) {
+    case 'memory':
+      return { kind };
+    case 'sqlite':
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      return { kind, path: resolve(path) };
+    case 'redis':
+      if (!redisUrl) fail('--kv redis needs --redis-url redis://HOST:PORT');
+      return { kind, url: redisUrl };
+    default:
+      fail(`--kv must be sqlite, redis or memory, got ${kind}`);
+  }
+}
+
 async function serveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -54,9 +93,13 @@ async function serveCommand(args: string[]): Promise<void> {
       path: { type: 'string', default: '/mcp' },
       variant: { type: 'string', default: 'draft' },
       workers: { type: 'string', default: '4' },
-      kv: { type: 'string', default: 'memory' },
+      kv: { type: 'string', default: 'sqlite' },
+      'kv-path': { type: 'string', default: '.wasmcp/kv.sqlite' },
+      'redis-url': { type: 'string' },
       'no-sessions': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
+      framework: { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,16 +107,14 @@ async function serveCommand(args: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  if (positionals.length === 0) fail('give at least one component (.wasm) to serve');
-  for (const file of positionals) if (!existsSync(file)) fail(`no such component: ${file}`);
+  if (positionals.length === 0) fail('give at least one component to serve');
   if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
   const variant = values.variant as KeyValueVariant;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) fail(`--workers must be a positive integer, got ${values.workers}`);
-  if (values.kv !== 'memory') fail(`--kv must be memory, got ${values.kv}`);
-  const keyValue: KeyValueSpec = { kind: 'memory' };
+  const keyValue = keyValueSpec(values.kv, values['kv-path'], values['redis-url']);
   const sessions = !values['no-sessions'];
   if (sessions && !isShared(keyValue) && workers > 1) {
     fail('sessions with several workers need a shared key-value backend; use --workers 1 or --no-sessions');
@@ -87,7 +128,10 @@ async function serveCommand(args: string[]): Promise<void> {
     WASMCP_VALIDATE_HOST: String(LOOPBACK.has(values.host)),
   });
   const started = Date.now();
-  const server = await serveComponents({ components: positionals, variant, env, keyValue, host: values.host, port, workers });
+  const config = await loadRegistryConfig(values.config);
+  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const framework = values.framework ?? config.framework;
+  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${workers} workers, ${variant}, ready in ${Date.now() - started} ms)\n`);
   let stopping = false;
   const stop = () => {
@@ -100,11 +144,53 @@ async function serveCommand(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+// Everything stdio writes to stdout must be MCP: usage and errors go to stderr.
+async function stdioCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      variant: { type: 'string', default: 'draft' },
+      kv: { type: 'string', default: 'memory' },
+      'kv-path': { type: 'string', default: '.wasmcp/kv.sqlite' },
+      'redis-url': { type: 'string' },
+      env: { type: 'string', multiple: true, default: [] },
+      framework: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stderr.write(USAGE);
+    return;
+  }
+  if (positionals.length === 0) fail('give at least one component to run');
+  if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
+  const config = await loadRegistryConfig(values.config);
+  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const keyValue = createKeyValueBackend(keyValueSpec(values.kv, values['kv-path'], values['redis-url']));
+  const status = await runStdio({
+    components,
+    variant: values.variant as KeyValueVariant,
+    env: componentEnv(values.env, {}),
+    keyValue,
+    framework: values.framework ?? config.framework,
+  });
+  keyValue.close();
+  process.exit(status);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
       return serveCommand(rest);
+    case 'build':
+      return buildCommand(rest);
+    case 'new':
+      return newCommand(rest);
+    case 'stdio':
+      return stdioCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -5,7 +5,7 @@
 // as upstream's composer does. Service components (sessions, authorization, server-io) are
 // instantiated first and satisfy the imports of everything after them.
 import { loadComponentFile, type Instance, type LoadedComponent } from './component-cache.js';
-import { frameworkArtifact, type FrameworkComponent } from './framework.js';
+import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import { MemoryBackend } from './keyvalue/memory.js';
 import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -13,6 +13,7 @@ import { wasiImports } from './wasi-imports.js';
 
 export const MCP = 'wasmcp:mcp-v20251125';
 export const SERVER_HANDLER = `${MCP}/server-handler`;
+const SERVER_IO = `${MCP}/server-io`;
 export const CAPABILITIES = ['tools', 'resources', 'prompts', 'completions'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -29,6 +30,8 @@ export interface ComposeOptions {
   env?: Record<string, string>;
   /** Overrides for WASI imports (e.g. stdio streams for the stdio transport). */
   wasiOverrides?: Record<string, unknown>;
+  /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
+  framework?: string;
 }
 
 export interface ComposedChain {
@@ -81,7 +84,7 @@ export interface ChainPlan {
 /** Loads (transpiling on a cache miss) every component of the composition, once per process. */
 export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
   const variant = options.variant ?? 'draft';
-  const framework = (name: FrameworkComponent) => loadComponentFile(frameworkArtifact(name, variant));
+  const framework = async (name: FrameworkComponent) => loadComponentFile(await locateFrameworkComponent(name, variant, options.framework));
   const services = await Promise.all((options.services ?? []).map((s) => loadComponentFile(s)));
   const capabilities = new Set<Capability>();
   const links: ChainLink[] = [];
@@ -99,12 +102,18 @@ export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
     caps.forEach((c) => capabilities.add(c));
     links.push({ component, middleware: await Promise.all(caps.map((c) => framework(`${c}-middleware`))) });
   }
+  const head = options.head ? await loadComponentFile(options.head) : undefined;
+  // A component that sends notifications imports server-io; upstream's compositions always
+  // hold one (its transport imports it), so the framework's is added unless a service has it.
+  const wired = [...links.flatMap((l) => [l.component, ...(l.middleware ?? [])]), ...(head ? [head] : [])];
+  const needsServerIo = wired.some((c) => c.imports.some((name) => unversioned(name) === SERVER_IO));
+  if (needsServerIo && !services.some((s) => interfaceExports(s).has(SERVER_IO))) services.unshift(await framework('server-io'));
   return {
     variant,
     services,
     links,
     terminal: await framework('method-not-found'),
-    head: options.head ? await loadComponentFile(options.head) : undefined,
+    head,
     capabilities,
   };
 }

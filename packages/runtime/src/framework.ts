@@ -1,8 +1,14 @@
-// Where the framework's own components are: the built artifacts of the @wasmcp-ts/* packages.
-import { existsSync } from 'node:fs';
+// Where the framework's own components are: the built artifacts of the @wasmcp-ts/* packages,
+// or an OCI registry they were released to (then pulled at the runtime's own version).
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
+import { credentialsFromEnv } from './oci/credentials.js';
+import { pullComponent } from './oci/pull.js';
+import { parseOciReference } from './oci/reference.js';
+import { frameworkReference } from './oci/resolve.js';
 
 export type FrameworkComponent =
   | 'method-not-found'
@@ -32,4 +38,25 @@ export function frameworkArtifact(name: FrameworkComponent, variant: KeyValueVar
   const file = join(pkgDir, 'dist', variant, artifactFileName(name, variant));
   if (!existsSync(file)) throw new Error(`framework component ${name} is not built: ${file} is missing (run npm run build)`);
   return file;
+}
+
+/** This package's version: the nearest package.json above this module (in src/ or a dist/ bundle). */
+function runtimeVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+}
+
+/**
+ * The file of a framework component: the installed package's artifact, or, given `source`
+ * (`oci://REGISTRY/PATH`), the artifact released there with the runtime's version, pulled
+ * (verified and cached by digest; credentials from OCI_USERNAME/OCI_PASSWORD or OCI_TOKEN).
+ */
+export async function locateFrameworkComponent(name: FrameworkComponent, variant: KeyValueVariant, source?: string): Promise<string> {
+  if (!source) return frameworkArtifact(name, variant);
+  const artifact = artifactFileName(name, variant).replace(/\.wasm$/, '');
+  const ref = parseOciReference(frameworkReference(source, artifact, runtimeVersion()));
+  return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
 }

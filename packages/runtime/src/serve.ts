@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { ComposeOptions } from './compose.js';
-import { frameworkArtifact } from './framework.js';
+import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
@@ -88,6 +88,11 @@ class WorkerPool {
     this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot restart a worker: ${err.message}`));
   }
 
+  /** Takes a worker out of service for good; a replacement is started. */
+  discard(entry: PoolWorker): void {
+    entry.worker.terminate().catch(() => {});
+  }
+
   acquire(): Promise<PoolWorker> {
     const idle = this.workers.find((w) => !w.busy);
     if (idle) {
@@ -142,9 +147,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           res.end();
           release();
         });
-        answer.on('error', () => {
-          res.destroy();
-          release();
+        // A stream cut short (client gone, worker failed) ends without 'end'.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
         });
       });
       upstream.on('error', (err) => {
@@ -156,9 +161,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           res.destroy();
         }
       });
-      // A client that goes away ends its stream in the worker too (the write there fails).
+      // A client that went away mid-response leaves its worker blocked in a component call that
+      // may never notice (an idle GET stream writes nothing): replace that worker.
       res.on('close', () => {
-        if (!res.writableFinished) upstream.destroy();
+        if (res.writableFinished) return;
+        released = true;
+        upstream.destroy();
+        pool.discard(entry);
       });
       req.pipe(upstream);
     });
@@ -194,15 +203,18 @@ export interface ServerSpec {
   port: number;
   workers: number;
   log?: (line: string) => void;
+  /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
+  framework?: string;
 }
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
-export function serveComponents(spec: ServerSpec): Promise<RunningServer> {
+export async function serveComponents(spec: ServerSpec): Promise<RunningServer> {
+  const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
   const services: string[] = [];
-  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(frameworkArtifact('sessions', spec.variant));
-  if ((spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(frameworkArtifact('authorization', spec.variant));
+  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(await framework('sessions'));
+  if ((spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
   return serve({
-    compose: { components: spec.components, variant: spec.variant, services, head: frameworkArtifact('http-transport', spec.variant), env: spec.env },
+    compose: { components: spec.components, variant: spec.variant, services, head: await framework('http-transport'), env: spec.env, framework: spec.framework },
     keyValue: spec.keyValue,
     host: spec.host,
     port: spec.port,

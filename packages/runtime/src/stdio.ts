@@ -4,7 +4,7 @@
 // stderr.
 import { Console } from 'node:console';
 import { compose } from './compose.js';
-import { frameworkArtifact } from './framework.js';
+import { locateFrameworkComponent } from './framework.js';
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 
@@ -17,6 +17,8 @@ export interface StdioOptions {
   keyValue?: KeyValueBackend;
   /** Service components the chain imports (e.g. sessions for tools that keep state). */
   services?: string[];
+  /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
+  framework?: string;
   /** Where the host's own diagnostics go (stderr by default). */
   log?: (line: string) => void;
 }
@@ -40,7 +42,8 @@ export async function runStdio(options: StdioOptions): Promise<number> {
       env: options.env,
       keyValue: options.keyValue,
       services: options.services,
-      head: frameworkArtifact('stdio-transport', variant),
+      framework: options.framework,
+      head: await locateFrameworkComponent('stdio-transport', variant, options.framework),
     });
     const transport = chain.head[RUN] as { run(): void } | undefined;
     if (!transport) throw new Error(`stdio-transport does not export ${RUN}`);

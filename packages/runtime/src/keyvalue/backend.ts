@@ -39,3 +39,17 @@ export function checkBucketName(name: string, allowed: readonly string[] | undef
     throw new KeyValueError('no-such-store', `no such key-value store: ${JSON.stringify(name)}`);
   }
 }
+
+/** The integer a counter holds (decimal text, as Redis keeps it; a missing key is 0). */
+export function counterValue(key: string, value: Uint8Array | undefined): bigint {
+  if (value === undefined) return 0n;
+  const text = new TextDecoder().decode(value);
+  if (!/^-?\d+$/.test(text)) throw new KeyValueError('other', `value at ${key} is not an integer counter`);
+  return BigInt(text);
+}
+
+/** Counters are s64 on every host (draft narrows them to u64 in the WASI host). */
+export function checkCounterRange(key: string, next: bigint): bigint {
+  if (next !== BigInt.asIntN(64, next)) throw new KeyValueError('other', `counter ${key} would leave the s64 range`);
+  return next;
+}

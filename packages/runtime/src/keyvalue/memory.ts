@@ -1,4 +1,4 @@
-import { checkBucketName, type KeyValueBackend, type ListStart } from './backend.js';
+import { checkBucketName, checkCounterRange, counterValue, type KeyValueBackend, type ListStart } from './backend.js';
 
 /** In-process store: the default for tests. State lives as long as the object. */
 export class MemoryBackend implements KeyValueBackend {
@@ -49,8 +49,7 @@ export class MemoryBackend implements KeyValueBackend {
   }
 
   increment(bucket: string, key: string, delta: bigint): bigint {
-    const current = this.get(bucket, key);
-    const next = (current ? BigInt(new TextDecoder().decode(current)) : 0n) + delta;
+    const next = checkCounterRange(key, counterValue(key, this.bucket(bucket).get(key)) + delta);
     this.set(bucket, key, new TextEncoder().encode(next.toString()));
     return next;
   }

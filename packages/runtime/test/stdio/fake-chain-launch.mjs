@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The built stdio transport on this process's stdio, in front of a chain written in JS that
 // does what tools do mid-call and what tests need to see:
-//   tools/call "notify"   writes a progress and a log notification to ctx.client-stream
-//                         (framed with ctx.frame), then answers
+//   tools/call "notify"   writes a progress notification (when its arguments name a
+//                         progressToken: WIT drops the request's _meta) and a log
+//                         notification to ctx.client-stream, framed with ctx.frame, then answers
 //   tools/call "context"  answers with the message-context it was given, as JSON text
 //   tools/call "fail"     answers a -32002 error with data, to check codes pass through
 //   notifications         a notifications/cancelled from the client is echoed back as a
@@ -35,16 +36,18 @@ const chain = {
       return undefined;
     }
     if (message.tag !== 'request') return undefined;
-    const [id, request] = message.val;
+    const request = message.val[1];
     if (request.tag === 'tools-list') {
       return { tag: 'ok', val: { tag: 'tools-list', val: { tools: ['notify', 'context', 'fail'].map((name) => ({ name, inputSchema: '{"type":"object"}' })) } } };
     }
     if (request.tag !== 'tools-call') return notFound(request.tag);
     switch (request.val.name) {
-      case 'notify':
-        write(ctx, { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: Number(id.val), progress: 1, total: 2 } });
+      case 'notify': {
+        const { progressToken } = JSON.parse(request.val.arguments ?? '{}');
+        if (progressToken !== undefined) write(ctx, { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken, progress: 1, total: 2 } });
         write(ctx, { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', logger: 'fake', data: 'halfway' } });
         return text('done');
+      }
       case 'context':
         return text(
           JSON.stringify({

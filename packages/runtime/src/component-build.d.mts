@@ -1,0 +1,32 @@
+// Types of component-build.mjs (plain JavaScript so scripts/build.mjs can run it unbuilt).
+
+export declare const FEATURES: readonly string[];
+export declare const EXPORTED_INTERFACES: Readonly<Record<'tools' | 'resources' | 'prompts' | 'completions' | 'serverHandler', string>>;
+
+export interface ComponentConfig {
+  name: string;
+  artifact: string;
+  entry: string;
+  worldFile: string | undefined;
+  features: string[];
+  patchRandomGet: boolean;
+}
+
+export declare function readComponentConfig(pkgDir: string): Promise<ComponentConfig>;
+
+export interface BuildOptions {
+  entry: string;
+  /** The package's world; without it the world is derived from the bundle. */
+  worldFile?: string;
+  artifact: string;
+  features?: string[];
+  /** Holds the contract's WIT: mcp/, keyvalue/, auth/ and deps/. */
+  witRoot: string;
+  /** Gets draft/ARTIFACT.wasm and draft2/ARTIFACT-d2.wasm. */
+  outDir: string;
+  postProcess?: (component: Uint8Array) => Uint8Array;
+  log?: (line: string) => void;
+}
+
+/** Builds both variants; returns the draft and draft2 artifact paths. */
+export declare function buildComponent(options: BuildOptions): Promise<[string, string]>;

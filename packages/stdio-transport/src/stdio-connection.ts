@@ -1,0 +1,207 @@
+// One client on stdio. Every line is one JSON-RPC message; every request gets exactly one
+// answer, written after whatever the chain wrote to the client stream while handling it
+// (progress, log messages), so notifications always precede the response they belong to.
+import {
+  clientRequestMethod,
+  encodeServerErrorToString,
+  encodeServerResultToString,
+  errorRecord,
+  internalError,
+  invalidRequest,
+  isUnowned,
+  LATEST_PROTOCOL_VERSION,
+  parseClientMessage,
+  parseError,
+  protocolVersionToString,
+  type Next,
+} from '@wasmcp-ts/protocol';
+import type {
+  ClientMessage,
+  ClientRequest,
+  ErrorCode,
+  InitializeRequest,
+  RequestId,
+  ServerResult,
+} from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext, OutputStream, Result } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import type { MessageFrame } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-io.js';
+import { probeCapabilities } from './capabilities.js';
+import type { StdioConfig } from './config.js';
+import type { LineReader } from './line-reader.js';
+
+export interface ClientOutput {
+  /** Writes one JSON-RPC message as one line. */
+  send(json: string): void;
+  /** A diagnostic for whoever runs the server; it never reaches the client. */
+  log(text: string): void;
+}
+
+/** MCP stdio framing: a message is one line. The chain frames what it writes the same way. */
+const STDIO_FRAME: MessageFrame = { prefix: new Uint8Array(0), suffix: new Uint8Array([0x0a]) };
+
+/** Only JSON whitespace (space, tab, CR): looks no further than the first other byte. */
+function isBlank(line: Uint8Array): boolean {
+  for (const byte of line) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  return true;
+}
+
+export class StdioConnection {
+  readonly #next: Next;
+  readonly #output: ClientOutput;
+  readonly #clientStream: OutputStream | undefined;
+  readonly #config: StdioConfig;
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Negotiated by initialize; until then the latest. */
+  #protocolVersion = protocolVersionToString(LATEST_PROTOCOL_VERSION);
+
+  /**
+   * `next`: the imported server-handler `handle`, the chain below the transport.
+   * `clientStream`: what the chain may write notifications to (stdout, shared with `output`).
+   */
+  constructor(next: Next, output: ClientOutput, clientStream: OutputStream | undefined, config: StdioConfig) {
+    this.#next = next;
+    this.#output = output;
+    this.#clientStream = clientStream;
+    this.#config = config;
+  }
+
+  /** Reads lines until the end of input. */
+  serve(reader: LineReader): void {
+    for (;;) {
+      const event = reader.next();
+      switch (event.kind) {
+        case 'line':
+          this.receiveLine(event.bytes);
+          break;
+        case 'too-long':
+          this.receiveTooLong(event.size);
+          break;
+        case 'end':
+          return;
+        default: {
+          const _exhaustive: never = event;
+          return _exhaustive;
+        }
+      }
+    }
+  }
+
+  receiveLine(bytes: Uint8Array): void {
+    // Blank lines carry no message; skipping them keeps a client's stray newline harmless.
+    if (isBlank(bytes)) return;
+    let text: string;
+    try {
+      text = this.#decoder.decode(bytes);
+    } catch {
+      this.#sendError(undefined, parseError('Parse error: the message is not valid UTF-8'));
+      return;
+    }
+    const decoded = parseClientMessage(text);
+    if (decoded.ok) {
+      this.#dispatch(decoded.message);
+    } else if (decoded.ignorable) {
+      this.#output.log(`ignored a message that needs no answer: ${errorRecord(decoded.error).message}`);
+    } else {
+      this.#sendError(decoded.id, decoded.error);
+    }
+  }
+
+  /** A line over the limit was skipped unread: nothing of it (its id included) is known. */
+  receiveTooLong(size: number): void {
+    this.#sendError(undefined, invalidRequest(`Invalid Request: a message of ${size} bytes exceeds the limit of ${this.#config.maxLine} bytes (WASMCP_MAX_LINE)`));
+  }
+
+  #dispatch(message: ClientMessage): void {
+    switch (message.tag) {
+      case 'request': {
+        const [id, request] = message.val;
+        this.#answer(id, this.#request(id, request));
+        return;
+      }
+      case 'notification':
+      case 'result':
+      case 'error':
+        // One-way: the chain may act on it (and write to the client), but answers nothing.
+        this.#next(this.#context(), message);
+        return;
+      default: {
+        const _exhaustive: never = message;
+        return _exhaustive;
+      }
+    }
+  }
+
+  #request(id: RequestId, request: ClientRequest): Result<ServerResult, ErrorCode> {
+    switch (request.tag) {
+      case 'initialize':
+        return this.#initialize(request.val);
+      // The transport answers these when nobody below does, as every MCP server must.
+      case 'ping':
+        return this.#delegateOr(id, request, { tag: 'ping' });
+      case 'logging-set-level':
+        return this.#delegateOr(id, request, { tag: 'logging-set-level' });
+      case 'tools-list':
+      case 'tools-call':
+      case 'resources-list':
+      case 'resources-read':
+      case 'resources-templates-list':
+      case 'resources-subscribe':
+      case 'resources-unsubscribe':
+      case 'prompts-list':
+      case 'prompts-get':
+      case 'completion-complete':
+        return this.#delegate(id, request);
+      default: {
+        const _exhaustive: never = request;
+        return _exhaustive;
+      }
+    }
+  }
+
+  #initialize(request: InitializeRequest): Result<ServerResult, ErrorCode> {
+    // The decoder already maps a version we do not speak to the latest: that is the
+    // negotiation (echo a supported version, else offer ours).
+    this.#protocolVersion = protocolVersionToString(request.protocolVersion);
+    const capabilities = probeCapabilities(this.#next, { ...this.#context(), clientStream: undefined });
+    return {
+      tag: 'ok',
+      val: {
+        tag: 'initialize',
+        val: {
+          protocolVersion: request.protocolVersion,
+          capabilities,
+          serverInfo: { name: this.#config.serverName, version: this.#config.serverVersion },
+        },
+      },
+    };
+  }
+
+  #delegate(id: RequestId, request: ClientRequest): Result<ServerResult, ErrorCode> {
+    const answer = this.#next(this.#context(), { tag: 'request', val: [id, request] });
+    // A chain that ends in method-not-found always answers a request; a custom chain might not.
+    return answer ?? { tag: 'err', val: internalError(`Internal error: no component answered ${clientRequestMethod(request)}`) };
+  }
+
+  #delegateOr(id: RequestId, request: ClientRequest, fallback: ServerResult): Result<ServerResult, ErrorCode> {
+    const answer = this.#next(this.#context(), { tag: 'request', val: [id, request] });
+    return answer === undefined || isUnowned(answer) ? { tag: 'ok', val: fallback } : answer;
+  }
+
+  #context(): MessageContext {
+    return { clientStream: this.#clientStream, protocolVersion: this.#protocolVersion, frame: STDIO_FRAME };
+  }
+
+  #answer(id: RequestId, result: Result<ServerResult, ErrorCode>): void {
+    if (result.tag === 'err') {
+      this.#sendError(id, result.val);
+      return;
+    }
+    const encoded = encodeServerResultToString(id, result.val);
+    if (encoded.ok) this.#output.send(encoded.value);
+    else this.#sendError(id, encoded.error);
+  }
+
+  #sendError(id: RequestId | undefined, error: ErrorCode): void {
+    this.#output.send(encodeServerErrorToString(id, error));
+  }
+}
