@@ -25,6 +25,10 @@ describe.each(VARIANTS)('notifications during a tool call (%s)', (variant) => {
     await server?.close();
   });
 
+  it('advertises tools and logging only: no completions without a completions component', () => {
+    expect(client.getServerCapabilities()).toEqual({ tools: {}, logging: {} });
+  });
+
   it('each progress notification arrives as it is sent, before the response', async () => {
     const arrivals: { progress: number; total?: number; at: number; responded: boolean }[] = [];
     let responded = false;
@@ -39,9 +43,9 @@ describe.each(VARIANTS)('notifications during a tool call (%s)', (variant) => {
       { progress: 2, total: 3, responded: false },
       { progress: 3, total: 3, responded: false },
     ]);
-    // Sent INTERVAL_MS apart: buffered until the end they would arrive together.
-    expect(arrivals[1].at - arrivals[0].at).toBeGreaterThanOrEqual(INTERVAL_MS / 2);
-    expect(arrivals[2].at - arrivals[1].at).toBeGreaterThanOrEqual(INTERVAL_MS / 2);
+    // Sent INTERVAL_MS apart (2 * INTERVAL_MS first to last): buffered until the end they would
+    // arrive together. Half the nominal spread leaves room for a busy test machine.
+    expect(arrivals[2].at - arrivals[0].at).toBeGreaterThanOrEqual(INTERVAL_MS);
   });
 
   it('a plain JSON response (the client accepts only JSON) carries no notification and the right result', async () => {

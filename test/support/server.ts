@@ -1,6 +1,8 @@
 // A served composition on a free loopback port, for end-to-end tests.
 import { serveComponents, type KeyValueSpec, type RunningServer } from '@wasmcp-ts/runtime';
+import { join } from 'node:path';
 import type { Variant } from './artifacts.js';
+import { tempDir } from './temp.js';
 
 export interface TestServer extends RunningServer {
   mcpUrl: string;
@@ -11,7 +13,7 @@ export interface TestServerOptions {
   variant: Variant;
   env?: Record<string, string>;
   workers?: number;
-  /** Memory by default; sessions across several workers need a shared one (sqlite). */
+  /** Memory without sessions; with sessions a sqlite file of its own (workers share it). */
   keyValue?: KeyValueSpec;
 }
 
@@ -21,7 +23,7 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     components: options.components,
     variant: options.variant,
     env,
-    keyValue: options.keyValue ?? { kind: 'memory' },
+    keyValue: options.keyValue ?? (env.WASMCP_SESSION_ENABLED === 'true' ? { kind: 'sqlite', path: join(tempDir('wasmcp-kv'), 'kv.sqlite') } : { kind: 'memory' }),
     host: '127.0.0.1',
     port: 0,
     workers: options.workers ?? 2,

@@ -1,9 +1,26 @@
-import { guardResult } from '@wasmcp-ts/protocol';
-import type { CallToolRequest, ListToolsRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
-import { calculatorTools, callCalculator } from './calculator.js';
+// Example tools component: arithmetic on two numbers, written with @wasmcp-ts/sdk.
+import { defineTools, type ToolAnnotations } from '@wasmcp-ts/sdk';
 
-export const tools = {
-  listTools: (_ctx: MessageContext, _request: ListToolsRequest) => guardResult(() => ({ tools: calculatorTools })),
-  callTool: (_ctx: MessageContext, request: CallToolRequest) => guardResult(() => callCalculator(request.name, request.arguments)),
-};
+const operands = {
+  type: 'object',
+  properties: { a: { type: 'number', description: 'First operand' }, b: { type: 'number', description: 'Second operand' } },
+  required: ['a', 'b'],
+  additionalProperties: false,
+} as const;
+const pure: ToolAnnotations = { readOnlyHint: true, idempotentHint: true };
+
+export const tools = defineTools([
+  { name: 'add', description: 'Add two numbers', inputSchema: operands, annotations: pure, handler: ({ a, b }) => String(a + b) },
+  { name: 'subtract', description: 'Subtract b from a', inputSchema: operands, annotations: pure, handler: ({ a, b }) => String(a - b) },
+  { name: 'multiply', description: 'Multiply two numbers', inputSchema: operands, annotations: pure, handler: ({ a, b }) => String(a * b) },
+  {
+    name: 'divide',
+    description: 'Divide a by b',
+    inputSchema: operands,
+    annotations: pure,
+    handler: ({ a, b }) => {
+      if (b === 0) throw new Error('Division by zero');
+      return String(a / b);
+    },
+  },
+]);

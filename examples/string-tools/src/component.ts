@@ -1,9 +1,23 @@
-import { guardResult } from '@wasmcp-ts/protocol';
-import type { CallToolRequest, ListToolsRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
-import { callStringTool, stringTools } from './string-tools.js';
+// Example tools component: string utilities, written with @wasmcp-ts/sdk.
+import { defineTools, type ToolAnnotations } from '@wasmcp-ts/sdk';
 
-export const tools = {
-  listTools: (_ctx: MessageContext, _request: ListToolsRequest) => guardResult(() => ({ tools: stringTools })),
-  callTool: (_ctx: MessageContext, request: CallToolRequest) => guardResult(() => callStringTool(request.name, request.arguments)),
-};
+const textInput = {
+  type: 'object',
+  properties: { text: { type: 'string', description: 'The input text' } },
+  required: ['text'],
+  additionalProperties: false,
+} as const;
+const pure: ToolAnnotations = { readOnlyHint: true, idempotentHint: true };
+
+export const tools = defineTools([
+  { name: 'reverse', description: 'Reverse a string (by code point)', inputSchema: textInput, annotations: pure, handler: ({ text }) => [...text].reverse().join('') },
+  { name: 'uppercase', description: 'Convert a string to upper case', inputSchema: textInput, annotations: pure, handler: ({ text }) => text.toUpperCase() },
+  { name: 'lowercase', description: 'Convert a string to lower case', inputSchema: textInput, annotations: pure, handler: ({ text }) => text.toLowerCase() },
+  {
+    name: 'word_count',
+    description: 'Count the words in a string',
+    inputSchema: textInput,
+    annotations: pure,
+    handler: ({ text }) => String(text.split(/\s+/).filter(Boolean).length),
+  },
+]);

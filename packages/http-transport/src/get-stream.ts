@@ -1,21 +1,21 @@
 // GET: the session's stream of server-initiated messages. Any request may run on another
 // instance, so producers hand messages over through the session store: a message is the
-// key `{session}:__transport__:outbox:{n}`, where n comes from the counter `...:outbox-seq`.
+// key `{session}:__transport__:outbox:{n}`, where n comes from the counter `...:outbox-seq`
+// (protocol's session-outbox, which producers use to post).
 // At most one stream per session, held by a lease that a crashed holder cannot keep forever.
+import { outboxKey, outboxSeqKey } from '@wasmcp-ts/protocol';
+import type { Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { TransportServices, TransportStore } from './chain.js';
 import type { TransportConfig } from './config.js';
 import type { HttpExchange } from './http-exchange.js';
 import { acceptedResponses } from './negotiation.js';
 import { rejectRequest } from './responses.js';
 import { requireSession, SESSION_HEADER } from './session-gate.js';
-import type { Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 
 const POLL_MS = 200;
 const KEEPALIVE_MS = 15_000;
 const LEASE_MS = 10_000;
 
-export const outboxKey = (sessionId: string, seq: number) => `${sessionId}:__transport__:outbox:${seq}`;
-export const outboxSeqKey = (sessionId: string) => `${sessionId}:__transport__:outbox-seq`;
 const leaseKey = (sessionId: string) => `${sessionId}:__transport__:stream-lease`;
 
 export function handleGet(exchange: HttpExchange, config: TransportConfig, services: TransportServices, identity: Identity | undefined): void {

@@ -1,6 +1,19 @@
 // POST: one JSON-RPC message in, its answer out as SSE (notifications sent during the call,
 // then the response) or as one JSON body; notifications and client responses get 202.
-import { encodeServerError, encodeServerResult, internalError, invalidRequest, parseClientMessage, stringifyJson } from '@wasmcp-ts/protocol';
+import {
+  encodeServerError,
+  encodeServerResult,
+  internalError,
+  invalidRequest,
+  logLevelFromString,
+  NO_FRAME,
+  parseClientMessage,
+  REQUEST_META_HEADER,
+  requestMetaHeader,
+  SSE_FRAME,
+  sseFrameWithLogLevel,
+  stringifyJson,
+} from '@wasmcp-ts/protocol';
 import type { ClientMessage, Identity, RequestId, Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { forbidden } from './auth-gate.js';
@@ -12,8 +25,6 @@ import { acceptedResponses, headerProtocolVersion, isJsonContentType } from './n
 import { errorBody, JSON_HEADERS, rejectRequest } from './responses.js';
 import { createSession, requireSession, SESSION_HEADER } from './session-gate.js';
 
-const SSE_FRAME = { prefix: new TextEncoder().encode('data: '), suffix: new TextEncoder().encode('\n\n') };
-const NO_FRAME = { prefix: new Uint8Array(), suffix: new Uint8Array() };
 const LOG_LEVEL_KEY = (sessionId: string) => `${sessionId}:__transport__:log-level`;
 
 export interface RequestScope {
@@ -81,7 +92,7 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     session,
     identity: scope.identity,
     frame: NO_FRAME,
-    httpContext: { method: exchange.method, path: exchange.path, headers: exchange.headers },
+    httpContext: { method: exchange.method, path: exchange.path, headers: chainHeaders(exchange.headers, text) },
   };
 
   if (scope.identity && !authorized(scope, message, ctx)) {
@@ -99,6 +110,8 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
 
   if (request.tag === 'initialize') {
     const capabilities = probeCapabilities(scope.services.handle, ctx);
+    // resources-middleware keeps subscriptions per session, and the GET stream delivers the updates.
+    if (capabilities.resources && session) capabilities.resources = { subscribe: true };
     return reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
   }
   if (request.tag === 'ping') return reply(exchange, sse, headers, stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } })));
@@ -112,9 +125,27 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     return exchange.respond(200, { ...JSON_HEADERS, ...headers }, stringifyJson(okOrError(id, answer)));
   }
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  const answer = callChain(scope, { ...ctx, clientStream: out.stream, frame: SSE_FRAME }, message);
+  const answer = callChain(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, message);
   out.write(`data: ${stringifyJson(okOrError(id, answer))}\n\n`);
   out.close();
+}
+
+/**
+ * The request's headers for the chain, plus its `_meta` (the progress token a tool reports
+ * progress for), which the WIT request records cannot carry; a client's own header of that
+ * name is dropped, so the entry always describes the body.
+ */
+function chainHeaders(headers: [string, string][], requestText: string): [string, string][] {
+  const own = headers.filter(([name]) => name !== REQUEST_META_HEADER);
+  const meta = requestMetaHeader(requestText);
+  return meta ? [...own, meta] : own;
+}
+
+/** SSE framing; with the session's logging/setLevel in it, so server-io drops quieter log messages. */
+function sseFrame(session: Session | undefined, store: TransportStore | undefined) {
+  const stored = session && store ? store.getString(LOG_LEVEL_KEY(session.sessionId)) : undefined;
+  const level = stored === undefined ? undefined : logLevelFromString(stored);
+  return level ? sseFrameWithLogLevel(level) : SSE_FRAME;
 }
 
 function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageContext): boolean {

@@ -43,3 +43,20 @@ export {
   parseServerMessage,
   type ServerResultHint,
 } from './server-message.js';
+export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type Next } from './chain-results.js';
+export { frameLogLevel, isLogLevelEnabled, isUnframed, logLevelFromString, NO_FRAME, SSE_FRAME, sseFrameWithLogLevel } from './message-frame.js';
+export { progressTokenOf, REQUEST_META_HEADER, requestMetaHeader } from './request-meta-header.js';
+export { outboxKey, outboxSeqKey, postToSession, type OutboxBucket } from './session-outbox.js';
+export {
+  publishResourceUpdated,
+  resourceSubscribers,
+  subscribeResource,
+  unsubscribeResource,
+  type SubscriptionBucket,
+} from './resource-subscriptions.js';
+export { checkRequiredArguments, promptArguments } from './prompt-arguments.js';
+// MCP JSON <-> WIT of what tool, resource and prompt authors return and receive (used by @wasmcp-ts/sdk).
+export { decodeContentBlock, decodeResourceContents } from './content.js';
+export { decodePrompt, decodePromptMessage, decodeResource, decodeResourceTemplate, decodeTool } from './definitions.js';
+export { decodeElicitRequest, encodeElicitResult } from './elicitation.js';
+export { LOG_LEVELS } from './enums.js';

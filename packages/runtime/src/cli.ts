@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build-command.js';
-import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
+import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
@@ -116,9 +116,6 @@ async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(workers) || workers < 1) fail(`--workers must be a positive integer, got ${values.workers}`);
   const keyValue = keyValueSpec(values.kv, values['kv-path'], values['redis-url']);
   const sessions = !values['no-sessions'];
-  if (sessions && !isShared(keyValue) && workers > 1) {
-    fail('sessions with several workers need a shared key-value backend; use --workers 1 or --no-sessions');
-  }
   if (!values.path.startsWith('/')) fail(`--path must start with /, got ${values.path}`);
 
   const env = componentEnv(values.env, {

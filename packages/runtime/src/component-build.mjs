@@ -10,7 +10,7 @@
 // same world in both variants, so its draft2 artifact is the draft's bytes, copied.
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 
 export const FEATURES = ['stdio', 'random', 'clocks', 'http', 'fetch-event'];
@@ -46,7 +46,7 @@ export async function readComponentConfig(pkgDir) {
   return {
     name,
     artifact: config.artifact ?? name.replace(/^@[^/]+\//, ''),
-    entry: join(pkgDir, config.entry ?? join('src', 'component.ts')),
+    entry: resolve(pkgDir, config.entry ?? join('src', 'component.ts')),
     worldFile: existsSync(worldFile) ? worldFile : undefined,
     features,
     patchRandomGet: config.patchRandomGet === true,

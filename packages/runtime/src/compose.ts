@@ -103,8 +103,9 @@ export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
     links.push({ component, middleware: await Promise.all(caps.map((c) => framework(`${c}-middleware`))) });
   }
   const head = options.head ? await loadComponentFile(options.head) : undefined;
-  // A component that sends notifications imports server-io; upstream's compositions always
-  // hold one (its transport imports it), so the framework's is added unless a service has it.
+  // Components import server-io (its message-frame is part of message-context, and tools call
+  // send-message for notifications); upstream's compositions always hold one (its transport
+  // imports it), so the framework's is added unless a service has it.
   const wired = [...links.flatMap((l) => [l.component, ...(l.middleware ?? [])]), ...(head ? [head] : [])];
   const needsServerIo = wired.some((c) => c.imports.some((name) => unversioned(name) === SERVER_IO));
   if (needsServerIo && !services.some((s) => interfaceExports(s).has(SERVER_IO))) services.unshift(await framework('server-io'));

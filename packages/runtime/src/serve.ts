@@ -10,7 +10,7 @@ import type { ComposeOptions } from './compose.js';
 import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
-import type { KeyValueSpec } from './keyvalue/factory.js';
+import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
 
 export interface ServeOptions {
   compose: Omit<ComposeOptions, 'keyValue'>;
@@ -48,7 +48,10 @@ class WorkerPool {
     private readonly log: (line: string) => void,
   ) {}
 
+  private targetSize = 0;
+
   async start(size: number): Promise<void> {
+    this.targetSize = size;
     // The first worker fills the transpile cache; the rest then start from it in parallel.
     await this.spawn();
     await Promise.all(Array.from({ length: size - 1 }, () => this.spawn()));
@@ -93,6 +96,10 @@ class WorkerPool {
     entry.worker.terminate().catch(() => {});
   }
 
+  get size(): number {
+    return this.targetSize;
+  }
+
   acquire(): Promise<PoolWorker> {
     const idle = this.workers.find((w) => !w.busy);
     if (idle) {
@@ -128,7 +135,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await pool.start(Math.max(1, options.workers));
   const agent = new http.Agent({ keepAlive: true });
 
+  let openStreams = 0;
   const server = http.createServer((req, res) => {
+    // A GET stream holds its worker for as long as it is open: never let streams take the
+    // last worker, or no request could be served (the stream itself would wait forever).
+    const isStream = req.method === 'GET';
+    if (isStream && openStreams >= pool.size - 1) {
+      res.writeHead(405, { 'content-type': 'application/json', allow: 'POST, DELETE' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32600, message: 'Method Not Allowed: no worker is free for another GET stream (raise --workers)' } }));
+      return;
+    }
+    if (isStream) openStreams++;
+    res.on('close', () => {
+      if (isStream) openStreams--;
+    });
     pool.acquire().then((entry) => {
       let released = false;
       const release = () => {
@@ -164,7 +184,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       // A client that went away mid-response leaves its worker blocked in a component call that
       // may never notice (an idle GET stream writes nothing): replace that worker.
       res.on('close', () => {
-        if (res.writableFinished) return;
+        // Once released, the worker may already serve the next request: leave it alone.
+        if (res.writableFinished || released) return;
         released = true;
         upstream.destroy();
         pool.discard(entry);
@@ -209,6 +230,9 @@ export interface ServerSpec {
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
 export async function serveComponents(spec: ServerSpec): Promise<RunningServer> {
+  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true' && !isShared(spec.keyValue) && spec.workers > 1) {
+    throw new Error('sessions with several workers need a shared key-value backend (sqlite or redis); use one worker or turn sessions off');
+  }
   const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
   const services: string[] = [];
   if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(await framework('sessions'));

@@ -1,4 +1,4 @@
-import { invalidParams, toErrorCode } from '@wasmcp-ts/protocol';
+import { invalidParams, isMethodNotFound, toErrorCode } from '@wasmcp-ts/protocol';
 import type {
   CallToolRequest,
   CallToolResult,
@@ -74,7 +74,7 @@ function callTool(ctx: MessageContext, id: RequestId, request: CallToolRequest, 
   }
   if (ours) return { tag: 'ok', val: { tag: 'tools-call', val: ours } };
   const downstream = next(ctx, { tag: 'request', val: [id, { tag: 'tools-call', val: request }] });
-  if (downstream === undefined || (downstream.tag === 'err' && downstream.val.tag === 'method-not-found')) {
+  if (downstream === undefined || (downstream.tag === 'err' && isMethodNotFound(downstream.val))) {
     return { tag: 'err', val: invalidParams(`Unknown tool: ${request.name}`) };
   }
   return downstream;

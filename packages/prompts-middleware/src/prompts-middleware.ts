@@ -1,0 +1,86 @@
+import {
+  checkRequiredArguments,
+  invalidParams,
+  listOursThenDownstream,
+  oursOrDownstream,
+  promptArguments,
+  type HandlerResult,
+  type Next,
+} from '@wasmcp-ts/protocol';
+import type {
+  ClientMessage,
+  GetPromptRequest,
+  GetPromptResult,
+  ListPromptsRequest,
+  ListPromptsResult,
+  Prompt,
+  ServerResult,
+} from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+
+/** The prompts component's exports as the middleware sees them: an error comes back thrown. */
+export interface PromptsProvider {
+  listPrompts(ctx: MessageContext, request: ListPromptsRequest): ListPromptsResult;
+  getPrompt(ctx: MessageContext, request: GetPromptRequest): GetPromptResult | undefined;
+}
+
+/** How many pages of our own list prompts/get reads looking for the prompt's arguments. */
+const MAX_LIST_PAGES = 64;
+
+/**
+ * prompts/list: ours, then downstream's; prompts/get: ours if we own the name, else
+ * downstream; nobody owns it -> -32602. Arguments must be strings, and a prompt we list gets
+ * its required arguments checked before it runs, so every prompt component gets -32602 for a
+ * missing one without writing that check itself.
+ */
+export function handlePrompts(ctx: MessageContext, message: ClientMessage, prompts: PromptsProvider, next: Next): HandlerResult {
+  if (message.tag !== 'request') return next(ctx, message);
+  const request = message.val[1];
+  const downstream = () => next(ctx, message);
+  switch (request.tag) {
+    case 'prompts-list':
+      return listOursThenDownstream('prompts-list', () => prompts.listPrompts(ctx, request.val), downstream);
+    case 'prompts-get':
+      return oursOrDownstream(
+        () => getPrompt(ctx, request.val, prompts),
+        (val): ServerResult => ({ tag: 'prompts-get', val }),
+        downstream,
+        () => invalidParams(`Unknown prompt: ${request.val.name}`),
+      );
+    case 'initialize':
+    case 'tools-list':
+    case 'tools-call':
+    case 'resources-list':
+    case 'resources-read':
+    case 'resources-templates-list':
+    case 'resources-subscribe':
+    case 'resources-unsubscribe':
+    case 'completion-complete':
+    case 'logging-set-level':
+    case 'ping':
+      return downstream();
+    default: {
+      const _exhaustive: never = request;
+      return _exhaustive;
+    }
+  }
+}
+
+function getPrompt(ctx: MessageContext, request: GetPromptRequest, prompts: PromptsProvider): GetPromptResult | undefined {
+  const args = promptArguments(request.arguments);
+  const listed = findListed(ctx, request.name, prompts);
+  if (listed) checkRequiredArguments(listed, args);
+  return prompts.getPrompt(ctx, request);
+}
+
+/** Our listing of the prompt, following our own cursors. */
+function findListed(ctx: MessageContext, name: string, prompts: PromptsProvider): Prompt | undefined {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const list = prompts.listPrompts(ctx, { cursor });
+    const found = list.prompts.find((p) => p.name === name);
+    if (found || list.nextCursor === undefined || list.nextCursor === cursor) return found;
+    cursor = list.nextCursor;
+  }
+  return undefined;
+}

@@ -1,0 +1,143 @@
+// What a handler gets besides its arguments: progress and log notifications (sent through the
+// server-io import on the request's stream, in its frame), the client's session (the sessions
+// import) and elicitation. A composition without server-io or sessions still runs handlers
+// that do not use them: nothing here calls an import before a handler asks for it.
+/// <reference path="./wit-imports.d.ts" />
+import { decodeElicitRequest, encodeElicitResult, LOG_LEVELS, progressTokenOf, stringifyJson, type JsonObject, type JsonValue } from '@wasmcp-ts/protocol';
+import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import type { TypedValue } from '@wasmcp-ts/protocol/wit/wasmcp-keyvalue-store.js';
+import { sendMessage } from 'wasmcp:mcp-v20251125/server-io@0.1.1';
+import { Session } from 'wasmcp:mcp-v20251125/sessions@0.1.1';
+import { AuthorError, decodeAuthored } from './content.js';
+
+/** What a session stores: JSON values, and 64-bit integers (bigint) and bytes as they are. */
+export type SessionValue = JsonValue | Uint8Array;
+
+export interface SessionStore {
+  readonly id: string;
+  get(key: string): SessionValue | undefined;
+  set(key: string, value: SessionValue): void;
+}
+
+type PrimitiveSchema =
+  | { type: 'string'; title?: string; description?: string; minLength?: number; maxLength?: number; format?: 'email' | 'uri' | 'date' | 'date-time'; default?: string }
+  | { type: 'number' | 'integer'; title?: string; description?: string; minimum?: number; maximum?: number; default?: number }
+  | { type: 'boolean'; title?: string; description?: string; default?: boolean }
+  | { type: 'string'; enum: string[]; title?: string; description?: string; default?: string };
+
+/** elicitation/create params (MCP JSON): a form, or a URL to send the user to. */
+export type ElicitRequest =
+  | { mode?: 'form'; message: string; requestedSchema: { type: 'object'; properties: Record<string, PrimitiveSchema>; required?: string[] } }
+  | { mode: 'url'; message: string; url: string; elicitationId: string };
+
+export interface ElicitResult {
+  action: 'accept' | 'decline' | 'cancel';
+  content?: Record<string, string | number | boolean | string[]>;
+  _meta?: JsonObject;
+}
+
+export interface Context {
+  /** The request's context as the transport handed it down (protocol version, identity, HTTP request). */
+  readonly request: MessageContext;
+  /** The client's session; undefined when sessions are off or the client has none. */
+  readonly session: SessionStore | undefined;
+  /** Reports progress, when the client asked for it (a progress token) and the response streams. */
+  progress(progress: number, total?: number, message?: string): void;
+  /** Sends a log message (notifications/message); server-io drops it below the client's level. */
+  log(level: LogLevel, data: JsonValue, logger?: string): void;
+  /** Asks the user through the client (elicitation/create) and waits for the answer. */
+  elicit(request: ElicitRequest): Promise<ElicitResult>;
+}
+
+export function createContext(ctx: MessageContext): Context {
+  let opened: Session | undefined;
+  const session = () => (opened ??= importCall('open the session', () => Session.open(ctx.session!.sessionId, ctx.session!.storeId)));
+  const send = (what: string, message: ServerMessage) => importCall(`send the ${what}`, () => sendMessage(ctx.clientStream!, message, ctx.frame));
+  return {
+    request: ctx,
+    session: ctx.session && {
+      id: ctx.session.sessionId,
+      get: (key) => {
+        const value = importCall(`read "${key}" from the session`, () => session().get(key));
+        return value === undefined ? undefined : fromTypedValue(value);
+      },
+      set: (key, value) => {
+        const typed = toTypedValue(value, key);
+        importCall(`write "${key}" to the session`, () => session().set(key, typed));
+      },
+    },
+    progress(progress, total, message) {
+      const progressToken = progressTokenOf(ctx);
+      if (!progressToken || !ctx.clientStream) return;
+      send('progress notification', { tag: 'notification', val: { tag: 'progress', val: { progressToken, progress, total, message } } });
+    },
+    log(level, data, logger) {
+      if (!LOG_LEVELS.includes(level)) throw new AuthorError(`log level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+      if (!ctx.clientStream) return;
+      send('log message', { tag: 'notification', val: { tag: 'log', val: { level, data: stringifyJson(data), logger } } });
+    },
+    async elicit(request) {
+      if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
+      const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
+      const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
+      future.subscribe().block();
+      return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
+    },
+  };
+}
+
+/** Calls an import; its error (componentize-js throws `{ payload }`) becomes an Error saying what failed. */
+function importCall<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    throw new Error(`Cannot ${what}: ${describeImportError((err as { payload?: unknown })?.payload ?? err)}`);
+  }
+}
+
+function describeImportError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const { tag, val } = (error ?? {}) as { tag?: string; val?: unknown };
+  switch (tag) {
+    case 'no-such-session':
+      return 'the session does not exist (it expired or was terminated)';
+    case 'io':
+    case 'stream':
+      return (val as { tag?: string })?.tag === 'closed' ? 'the client closed the stream' : 'the stream failed';
+    default:
+      return typeof val === 'string' ? val : String(tag ?? error);
+  }
+}
+
+function fromTypedValue(value: TypedValue): SessionValue {
+  switch (value.tag) {
+    case 'as-string':
+      return value.val;
+    case 'as-json':
+      return JSON.parse(value.val) as JsonValue;
+    case 'as-u64':
+    case 'as-s64':
+      return value.val;
+    case 'as-bool':
+      return value.val;
+    case 'as-bytes':
+      return value.val;
+    default: {
+      const _exhaustive: never = value;
+      return _exhaustive;
+    }
+  }
+}
+
+function toTypedValue(value: SessionValue, key: string): TypedValue {
+  if (typeof value === 'string') return { tag: 'as-string', val: value };
+  if (typeof value === 'boolean') return { tag: 'as-bool', val: value };
+  if (typeof value === 'bigint') {
+    if (BigInt.asIntN(64, value) !== value) throw new AuthorError(`session value of "${key}" does not fit a signed 64-bit integer`);
+    return { tag: 'as-s64', val: value };
+  }
+  if (value instanceof Uint8Array) return { tag: 'as-bytes', val: value };
+  if (value === undefined) throw new AuthorError(`session value of "${key}" is undefined; store null instead`);
+  return { tag: 'as-json', val: stringifyJson(value) };
+}

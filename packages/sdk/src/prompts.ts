@@ -1,0 +1,86 @@
+// definePrompts: plain prompt definitions -> the exports of wasmcp:mcp-v20251125/prompts.
+// Arguments are a map of strings (MCP's rule); a missing required argument is -32602, as is a
+// non-string value; an unknown name is "not mine" (the prompts-middleware answers -32602).
+import { checkRequiredArguments, decodePrompt, decodePromptMessage, promptArguments, toErrorCode, type JsonObject } from '@wasmcp-ts/protocol';
+import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPromptsResult, Prompt } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
+import { createContext, type Context } from './context.js';
+
+export interface PromptArgumentDefinition {
+  name: string;
+  title?: string;
+  description?: string;
+  required?: boolean;
+}
+
+/** What `get` returns: one user message of text, or the messages in MCP's JSON shape. */
+export type PromptReturn = string | { description?: string; messages: { role: 'user' | 'assistant'; content: Content }[]; _meta?: JsonObject };
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** `get`'s arguments: the required ones are strings, the others strings or absent. */
+export type PromptArguments<A> = A extends readonly PromptArgumentDefinition[]
+  ? Simplify<
+      { [P in A[number] as P extends { required: true } ? P['name'] : never]: string } & {
+        [P in A[number] as P extends { required: true } ? never : P['name']]?: string;
+      }
+    >
+  : Record<string, never>;
+
+export interface PromptDefinition<A> {
+  name: string;
+  title?: string;
+  description?: string;
+  icons?: Icon[];
+  _meta?: JsonObject;
+  arguments?: A;
+  get: (args: PromptArguments<A>, ctx: Context) => PromptReturn | Promise<PromptReturn>;
+}
+
+/** The `prompts` export: `export const prompts = definePrompts([...])`. */
+export interface PromptsExport {
+  listPrompts(ctx: MessageContext, request: ListPromptsRequest): ListPromptsResult;
+  getPrompt(ctx: MessageContext, request: GetPromptRequest): Promise<GetPromptResult | undefined>;
+}
+
+export function definePrompts<const A extends readonly unknown[]>(prompts: { [K in keyof A]: PromptDefinition<A[K]> }): PromptsExport {
+  const byName = new Map<string, { listing: Prompt; definition: PromptDefinition<unknown> }>();
+  for (const definition of prompts as readonly PromptDefinition<unknown>[]) {
+    if (typeof definition.get !== 'function') throw new AuthorError(`prompt "${definition.name}" has no get function`);
+    const { name, title, description, icons, _meta } = definition;
+    const listing = decodeAuthored(() => decodePrompt({ name, title, description, icons, _meta, arguments: definition.arguments }, `prompt "${name}"`));
+    if (byName.has(listing.name)) throw new AuthorError(`prompt "${listing.name}" is defined twice`);
+    byName.set(listing.name, { listing, definition });
+  }
+  const listing = [...byName.values()].map((p) => p.listing);
+
+  return {
+    listPrompts: () => ({ prompts: listing }),
+    async getPrompt(ctx, request) {
+      const prompt = byName.get(request.name);
+      if (!prompt) return undefined;
+      try {
+        const args = promptArguments(request.arguments);
+        checkRequiredArguments(prompt.listing, args);
+        const returned = await prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, createContext(ctx));
+        return promptResult(returned, request.name);
+      } catch (err) {
+        // A thrown error-code is the export's `err`; any other exception would trap the instance.
+        throw toErrorCode(err);
+      }
+    },
+  };
+}
+
+function promptResult(returned: PromptReturn, name: string): GetPromptResult {
+  if (typeof returned === 'string') return { messages: [{ role: 'user', content: textBlock(returned) }] };
+  if (typeof returned !== 'object' || returned === null || !Array.isArray(returned.messages)) {
+    throw new AuthorError(`prompt "${name}" returned neither a string nor { messages }`);
+  }
+  return {
+    description: returned.description,
+    messages: decodeAuthored(() => returned.messages.map((m, i) => decodePromptMessage(m, `prompt "${name}" messages[${i}]`))),
+    meta: metaText(returned._meta),
+  };
+}

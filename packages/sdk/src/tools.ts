@@ -1,0 +1,167 @@
+// defineTools: plain tool definitions -> the exports of wasmcp:mcp-v20251125/tools.
+// The MCP rule for failures: arguments that break the input schema and handlers that throw are
+// tool results with `isError: true` (the model can read and retry); only a malformed request
+// (arguments that are not a JSON object) or a ProtocolError the handler throws on purpose is a
+// JSON-RPC error.
+import { decodeTool, ProtocolError, stringifyJson, toErrorCode, toolArguments, type JsonObject } from '@wasmcp-ts/protocol';
+import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult, Tool } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
+import { createContext, type Context } from './context.js';
+import { compileToolSchema, type CompiledSchema, type Infer, type ToolSchema } from './schema.js';
+
+export interface ToolAnnotations {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+/** What a handler returns: a text, or a result in MCP's JSON shape. */
+export type ToolReturn =
+  | string
+  | {
+      /** Defaults to the structured content as JSON text, or nothing. */
+      content?: Content[];
+      /** Required when the tool declares an output schema, and checked against it. */
+      structuredContent?: Record<string, unknown>;
+      isError?: boolean;
+      _meta?: JsonObject;
+    };
+
+/** The handler's arguments: typed from the input schema (none declared: no arguments). */
+export type ToolArguments<S> = unknown extends S ? Record<string, never> : Infer<S>;
+
+export interface ToolDefinition<S> {
+  /** 1-128 characters of A-Z a-z 0-9 _ - . (MCP's tool name format). */
+  name: string;
+  title?: string;
+  description?: string;
+  icons?: Icon[];
+  annotations?: ToolAnnotations;
+  /** JSON Schema 2020-12 of the arguments, or a Standard Schema (zod >= 4.2, ...); default: no arguments. */
+  inputSchema?: S;
+  outputSchema?: ToolSchema;
+  _meta?: JsonObject;
+  handler: (args: ToolArguments<S>, ctx: Context) => ToolReturn | Promise<ToolReturn>;
+}
+
+/** The `tools` export: `export const tools = defineTools([...])`. */
+export interface ToolsExport {
+  listTools(ctx: MessageContext, request: ListToolsRequest): ListToolsResult;
+  callTool(ctx: MessageContext, request: CallToolRequest): Promise<CallToolResult | undefined>;
+}
+
+const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+const NO_ARGUMENTS = { type: 'object', additionalProperties: false } as const;
+
+interface CompiledTool {
+  listing: Tool;
+  input: CompiledSchema;
+  output: CompiledSchema | undefined;
+  definition: ToolDefinition<unknown>;
+}
+
+/**
+ * The tools of a component. Schemas are compiled here, when the module loads (at build time):
+ * a bad definition fails the build with its reason.
+ */
+export function defineTools<const S extends readonly unknown[]>(tools: { [K in keyof S]: ToolDefinition<S[K]> }): ToolsExport {
+  const byName = new Map<string, CompiledTool>();
+  for (const definition of tools as readonly ToolDefinition<unknown>[]) {
+    const compiled = compileTool(definition);
+    if (byName.has(definition.name)) throw new AuthorError(`tool "${definition.name}" is defined twice`);
+    byName.set(definition.name, compiled);
+  }
+  const listing = [...byName.values()].map((t) => t.listing);
+  return {
+    listTools: () => ({ tools: listing }),
+    async callTool(ctx, request) {
+      const tool = byName.get(request.name);
+      if (!tool) return undefined;
+      try {
+        return await callTool(tool, toolArguments(request.arguments), ctx);
+      } catch (err) {
+        // A thrown error-code is the export's `err`; any other exception would trap the instance.
+        throw toErrorCode(err);
+      }
+    },
+  };
+}
+
+function compileTool(definition: ToolDefinition<unknown>): CompiledTool {
+  const { name } = definition;
+  if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
+    throw new AuthorError(`tool name ${JSON.stringify(name)} must be 1-128 characters of A-Z, a-z, 0-9, _, - and .`);
+  }
+  if (typeof definition.handler !== 'function') throw new AuthorError(`tool "${name}" has no handler function`);
+  const input = compileToolSchema((definition.inputSchema ?? NO_ARGUMENTS) as ToolSchema, 'input', `tool "${name}" inputSchema`);
+  const output = definition.outputSchema === undefined ? undefined : compileToolSchema(definition.outputSchema, 'output', `tool "${name}" outputSchema`);
+  const listing = decodeAuthored(() =>
+    decodeTool(
+      {
+        name,
+        title: definition.title,
+        description: definition.description,
+        icons: definition.icons,
+        annotations: definition.annotations,
+        inputSchema: JSON.parse(input.json),
+        outputSchema: output && JSON.parse(output.json),
+        _meta: definition._meta,
+      },
+      `tool "${name}"`,
+    ),
+  );
+  return { listing, input, output, definition };
+}
+
+async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext): Promise<CallToolResult> {
+  const { name } = tool.definition;
+  const checked = await tool.input.check(args);
+  if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
+  let returned: ToolReturn;
+  try {
+    returned = await tool.definition.handler(checked.value as Record<string, never>, createContext(ctx));
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    return errorResult(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    return await toolResult(returned, tool);
+  } catch (err) {
+    return errorResult(`Tool "${name}" returned an unusable result: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function toolResult(returned: ToolReturn, tool: CompiledTool): Promise<CallToolResult> {
+  if (typeof returned === 'string') {
+    if (tool.output) throw new AuthorError('it declares an output schema, so it must return { structuredContent }');
+    return { content: [textBlock(returned)] };
+  }
+  if (typeof returned !== 'object' || returned === null || Array.isArray(returned)) {
+    throw new AuthorError(`expected a string or { content, structuredContent, isError }, got ${returned === null ? 'null' : typeof returned}`);
+  }
+  const isError = returned.isError === true;
+  let structured: unknown = returned.structuredContent;
+  if (structured !== undefined && (typeof structured !== 'object' || structured === null || Array.isArray(structured))) {
+    throw new AuthorError('structuredContent must be a JSON object');
+  }
+  if (tool.output && !isError) {
+    if (structured === undefined) throw new AuthorError('it declares an output schema, so it must return structuredContent');
+    const checked = await tool.output.check(structured);
+    if (!checked.ok) throw new AuthorError(`structuredContent does not match the output schema: ${checked.problems}`);
+    structured = checked.value;
+  }
+  const structuredText = structured === undefined ? undefined : stringifyJson(structured);
+  return {
+    content: returned.content ? contentBlocks(returned.content) : structuredText !== undefined ? [textBlock(structuredText)] : [],
+    structuredContent: structuredText,
+    isError: isError || undefined,
+    meta: metaText(returned._meta),
+  };
+}
+
+function errorResult(message: string): CallToolResult {
+  return { content: [textBlock(message)], isError: true };
+}
