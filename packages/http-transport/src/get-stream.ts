@@ -16,7 +16,14 @@ const POLL_MS = 200;
 const KEEPALIVE_MS = 15_000;
 const LEASE_MS = 10_000;
 
+// A producer takes its number before it writes the message: a gap that stays empty this long
+// belongs to a producer that died in between.
+const GAP_GRACE_MS = 2_000;
+
 const leaseKey = (sessionId: string) => `${sessionId}:__transport__:stream-lease`;
+// The last message a stream of this session delivered: the next stream goes on from there,
+// so nothing queued while no stream was open is lost.
+const deliveredKey = (sessionId: string) => `${sessionId}:__transport__:outbox-delivered`;
 
 export function handleGet(exchange: HttpExchange, config: TransportConfig, services: TransportServices, identity: Identity | undefined): void {
   if (!config.sessionsEnabled) {
@@ -36,21 +43,28 @@ export function handleGet(exchange: HttpExchange, config: TransportConfig, servi
   renewLease(store, sessionId);
 
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', [SESSION_HEADER]: sessionId });
-  let delivered = Number(exchange.header('last-event-id') ?? readSeq(store, sessionId));
-  if (!Number.isFinite(delivered)) delivered = readSeq(store, sessionId);
+  const resumeFrom = Number(exchange.header('last-event-id') ?? store.getString(deliveredKey(sessionId)) ?? 0);
+  let delivered = Number.isSafeInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : 0;
   let lastWrite = Date.now();
+  let gapSince: number | undefined;
   let open = out.write(': stream open\n\n');
   try {
     while (open) {
       const head = readSeq(store, sessionId);
-      for (let seq = delivered + 1; open && seq <= head; seq++) {
+      while (open && delivered < head) {
+        const seq = delivered + 1;
         const message = store.getString(outboxKey(sessionId, seq));
-        if (message !== undefined) {
+        if (message === undefined) {
+          gapSince ??= Date.now();
+          if (Date.now() - gapSince < GAP_GRACE_MS) break;
+        } else {
           open = out.write(`id: ${seq}\ndata: ${message}\n\n`);
           store.delete(outboxKey(sessionId, seq));
           lastWrite = Date.now();
         }
+        gapSince = undefined;
         delivered = seq;
+        store.setString(deliveredKey(sessionId), String(delivered));
       }
       if (open && Date.now() - lastWrite >= KEEPALIVE_MS) {
         open = out.write(': keepalive\n\n');
