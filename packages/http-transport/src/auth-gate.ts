@@ -1,6 +1,7 @@
 // OAuth 2.1 resource server duties (MCP 2025-11-25 authorization, RFC 6750, RFC 9728):
 // a bearer token on every request, a challenge that points at our protected-resource metadata.
-import type { Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import { missingScopes, requiredScopes } from '@wasmcp-ts/authorization/policy';
+import type { ClientMessage, Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { ServerAuth } from './chain.js';
 import type { TransportConfig } from './config.js';
 import type { HttpExchange } from './http-exchange.js';
@@ -70,7 +71,11 @@ export function authenticate(exchange: HttpExchange, config: TransportConfig, au
   }
 }
 
-export function forbidden(exchange: HttpExchange, config: TransportConfig, mcpPath: string, description: string): void {
-  const www = challenge(exchange, config, mcpPath, { code: 'insufficient_scope', description });
+/** 403 naming the scopes the token lacks for this request (RFC 6750 insufficient_scope). */
+export function forbidden(exchange: HttpExchange, config: TransportConfig, mcpPath: string, message: ClientMessage, granted: readonly string[]): void {
+  const required = [...new Set([...config.requiredScopes, ...requiredScopes(config.authPolicy, message)])];
+  const missing = missingScopes(required, granted);
+  const description = missing.length ? `The access token lacks the scope(s) ${missing.join(' ')}` : 'The access token may not make this request';
+  const www = challenge(exchange, config, mcpPath, { code: 'insufficient_scope', description }, missing.length ? missing : required);
   exchange.respond(403, { ...JSON_HEADERS, 'www-authenticate': www }, JSON.stringify({ error: 'insufficient_scope', error_description: description }));
 }

@@ -1,3 +1,5 @@
+import { EMPTY_POLICY, parsePolicy, type ScopePolicy } from '@wasmcp-ts/authorization/policy';
+
 // The transport's configuration, from the component's environment (upstream's variable names).
 export interface TransportConfig {
   /** The MCP endpoint's path. */
@@ -18,6 +20,18 @@ export interface TransportConfig {
   serverUri?: string;
   authServerUrl?: string;
   requiredScopes: string[];
+  /** WASMCP_AUTH_POLICY, to name the missing scopes in a 403 (authorize itself only says no). */
+  authPolicy: ScopePolicy;
+}
+
+// A malformed policy is the authorization component's to report (it then denies everything);
+// the transport only loses the scope names in its challenge.
+function policyOrEmpty(text: string | undefined): ScopePolicy {
+  try {
+    return parsePolicy(text);
+  } catch {
+    return EMPTY_POLICY;
+  }
 }
 
 export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
@@ -48,5 +62,6 @@ export function readConfig(env: Iterable<[string, string]>): TransportConfig {
     serverUri: get('WASMCP_SERVER_URI'),
     authServerUrl: get('WASMCP_AUTH_SERVER_URL') ?? get('JWT_ISSUER'),
     requiredScopes: list(get('JWT_REQUIRED_SCOPES')),
+    authPolicy: policyOrEmpty(get('WASMCP_AUTH_POLICY')),
   };
 }

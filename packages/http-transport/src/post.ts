@@ -96,7 +96,7 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
   };
 
   if (scope.identity && !authorized(scope, message, ctx)) {
-    return forbidden(exchange, config, scope.mcpPath, 'The access token lacks the scopes this request needs');
+    return forbidden(exchange, config, scope.mcpPath, message, scope.identity!.claims.scopes);
   }
 
   if (message.tag !== 'request') {
