@@ -1,7 +1,7 @@
 // initialize belongs to the transport: it negotiates the version from the request params and
 // advertises exactly the capabilities the chain below serves, found by asking it.
-import { isMethodNotFound, requestIdToJson, stringifyJson } from '@wasmcp-ts/protocol';
-import type { ClientRequest, RequestId } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import { probeChainCapabilities, requestIdToJson, stringifyJson } from '@wasmcp-ts/protocol';
+import type { RequestId } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import type { ChainHandler } from './chain.js';
 import type { TransportConfig } from './config.js';
@@ -13,29 +13,11 @@ export function negotiateVersion(requested: string | undefined): string {
   return requested && SUPPORTED_VERSIONS.includes(requested) ? requested : LATEST_VERSION;
 }
 
-const PROBES: { capability: 'tools' | 'resources' | 'prompts' | 'completions'; request: ClientRequest }[] = [
-  { capability: 'tools', request: { tag: 'tools-list', val: {} } },
-  { capability: 'resources', request: { tag: 'resources-list', val: {} } },
-  { capability: 'prompts', request: { tag: 'prompts-list', val: {} } },
-  {
-    capability: 'completions',
-    request: { tag: 'completion-complete', val: { argument: { name: '', value: '' }, ref: { tag: 'prompt', val: { name: '' } } } },
-  },
-];
-
-/** The capabilities object: a capability is present when the chain answers its method with anything but -32601. */
+/** The capabilities object: what the chain below owns, plus logging (the transport answers setLevel). */
 export function probeCapabilities(handle: ChainHandler, ctx: MessageContext): Record<string, object> {
+  const owned = probeChainCapabilities(handle, ctx);
   const capabilities: Record<string, object> = { logging: {} };
-  for (const { capability, request } of PROBES) {
-    const id: RequestId = { tag: 'string', val: `wasmcp-ts-probe-${capability}` };
-    let answer;
-    try {
-      answer = handle(ctx, { tag: 'request', val: [id, request] });
-    } catch {
-      continue; // a chain that cannot answer does not serve the capability
-    }
-    if (answer && !(answer.tag === 'err' && isMethodNotFound(answer.val))) capabilities[capability] = {};
-  }
+  for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
   return capabilities;
 }
 

@@ -60,3 +60,4 @@ export { decodeContentBlock, decodeResourceContents } from './content.js';
 export { decodePrompt, decodePromptMessage, decodeResource, decodeResourceTemplate, decodeTool } from './definitions.js';
 export { decodeElicitRequest, encodeElicitResult } from './elicitation.js';
 export { LOG_LEVELS } from './enums.js';
+export { probeChainCapabilities, type ChainCapabilities } from './capability-probe.js';
