@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// `npm run bench`: sizes, start-up, HTTP latency and throughput, per-hop cost. Prints tables
+// and writes bench/results/latest.json. Every timing comparison is taken in this one run, side
+// by side, because absolute times on a shared machine are noise; the targets are reported as
+// ratios and never asserted.
+//   --seconds S   length of each measured load run and of the hop measurement (default 10)
+//   --warmup S    warm-up before each of them (default 2)
+//   --server-warmup S  load on each HTTP server before its first run, and calls into the hop
+//                 chains before theirs (default 10): V8 tiers hot wasm functions up in the
+//                 background for many seconds, and a run taken before that settles measures
+//                 the compiler, not the server
+//   --only LIST   sections to run, of size,startup,http,hop (default all)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureHop } from './lib/hop.mjs';
+import { cpuTimeMs, peakRssMb, resetPeakRss, runLoad } from './lib/load.mjs';
+import { benchServers, jsonRpc, oauthSetup, openSession, ROOT, startServer, WORKERS } from './lib/servers.mjs';
+import { measureSizes } from './lib/size.mjs';
+import { median, serveStartMs, stdioStartMs } from './lib/startup.mjs';
+
+const SECTIONS = ['size', 'startup', 'http', 'hop'];
+const WARM_STARTS = 3;
+const CONCURRENCIES = [1, 16];
+const METHODS = [
+  { name: 'tools/call', body: (id) => jsonRpc(id, 'tools/call', { name: 'echo', arguments: { text: 'hello' } }) },
+  { name: 'tools/list', body: (id) => jsonRpc(id, 'tools/list') },
+];
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'server-warmup': { type: 'string', default: '10' },
+    only: { type: 'string', default: SECTIONS.join(',') },
+  },
+});
+const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+const serverWarmupSeconds = Number(values['server-warmup']);
+const sections = new Set(values.only.split(','));
+
+const MB = 1e6;
+const fixed = (digits) => (n) => n.toFixed(digits);
+
+function printTable(title, headers, rows) {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of cells.slice(1)) console.log(line(row));
+}
+
+function sizeSection() {
+  const sizes = measureSizes();
+  const mb = (bytes) => (bytes / MB).toFixed(2);
+  printTable(
+    'Size (MB)',
+    ['artifact', 'variant', 'raw', 'gzip'],
+    sizes.artifacts.map((a) => [a.name, a.variant, mb(a.bytes), mb(a.gzipBytes)]),
+  );
+  const chainTitles = [...new Set(sizes.chains.map((c) => `${c.chain} = ${c.components.join(' + ')}`))];
+  printTable(
+    `Chain totals (MB)\n${chainTitles.join('\n')}`,
+    ['chain', 'variant', 'raw', 'gzip'],
+    sizes.chains.map((c) => [c.chain, c.variant, mb(c.bytes), mb(c.gzipBytes)]),
+  );
+  return sizes;
+}
+
+async function startupSection(servers, cacheDir, scratch) {
+  const warmMedian = async (measure) => {
+    const times = [];
+    for (let i = 0; i < WARM_STARTS; i++) times.push(await measure());
+    return median(times);
+  };
+  const rows = [];
+  // The full chain's cold start fills the cache the later sections run on.
+  const caches = { a: cacheDir, b: join(scratch, 'cache-public'), stdio: join(scratch, 'cache-stdio') };
+  for (const id of ['a', 'b']) {
+    const spec = servers.find((s) => s.id === id);
+    const cold = await serveStartMs(spec, { WASMCP_TS_CACHE: caches[id] });
+    const warm = await warmMedian(() => serveStartMs(spec, { WASMCP_TS_CACHE: caches[id] }));
+    rows.push({ server: `serve, ${spec.name} (${WORKERS} workers)`, coldMs: cold, warmMs: warm });
+  }
+  const stdioCold = await stdioStartMs(caches.stdio);
+  rows.push({ server: 'stdio: stdio-transport -> tools -> method-not-found', coldMs: stdioCold, warmMs: await warmMedian(() => stdioStartMs(caches.stdio)) });
+  const sdk = servers.find((s) => s.id === 'c');
+  rows.push({ server: `${sdk.name} (reference)`, coldMs: null, warmMs: await warmMedian(() => serveStartMs(sdk)) });
+  printTable(
+    `Start-up to the initialize response (ms; warm = median of ${WARM_STARTS})`,
+    ['server', 'cold', 'warm'],
+    rows.map((r) => [r.server, r.coldMs === null ? '-' : r.coldMs.toFixed(0), r.warmMs.toFixed(0)]),
+  );
+  return rows;
+}
+
+async function httpSection(servers) {
+  // All four are up at once and every scenario runs them back to back, so a change in the
+  // machine's load between scenarios hits all of them alike.
+  const running = [];
+  try {
+    for (const spec of servers) {
+      const server = await startServer(spec);
+      running.push({ spec, server, headers: await openSession(server.url, spec.headers) });
+    }
+    for (const { server, headers } of running) {
+      for (const method of METHODS) {
+        await runLoad({ url: server.url, headers, body: method.body, concurrency: Math.max(...CONCURRENCIES), seconds: serverWarmupSeconds / METHODS.length });
+      }
+    }
+    const results = [];
+    for (const method of METHODS) {
+      for (const concurrency of CONCURRENCIES) {
+        for (const { spec, server, headers } of running) {
+          const load = { url: server.url, headers, body: method.body, concurrency };
+          await runLoad({ ...load, seconds: warmupSeconds });
+          resetPeakRss(server.pid);
+          const cpuBefore = cpuTimeMs(server.pid);
+          const result = await runLoad({ ...load, seconds });
+          const cpuMsPerRequest = (cpuTimeMs(server.pid) - cpuBefore) / result.requests;
+          results.push({ server: spec.id, name: spec.name, method: method.name, concurrency, ...result, cpuMsPerRequest, peakRssMb: peakRssMb(server.pid) });
+        }
+      }
+    }
+    printTable(
+      `HTTP: ${seconds} s per run after ${warmupSeconds} s of warm-up, and ${serverWarmupSeconds} s of load per server before its first run\n(latency ms; server CPU ms per request, all its threads; peak RSS MB of the server process during the run)`,
+      ['server', 'method', 'conc', 'p50', 'p99', 'req/s', 'CPU/req', 'peak RSS', 'failed'],
+      results.map((r) => [`(${r.server}) ${r.name}`, r.method, r.concurrency, fixed(2)(r.p50Ms), fixed(2)(r.p99Ms), fixed(0)(r.requestsPerSecond), fixed(2)(r.cpuMsPerRequest), fixed(0)(r.peakRssMb), r.failures]),
+    );
+    return results;
+  } finally {
+    await Promise.all(running.map((r) => r.server.stop()));
+  }
+}
+
+async function hopSection() {
+  const hop = await measureHop({ seconds, warmupSeconds: serverWarmupSeconds });
+  printTable(
+    `Per-hop cost, in process (${hop.calls} tools/call per chain; ms)`,
+    ['chain', 'p50'],
+    [
+      ['tools-middleware(test-tools) -> method-not-found', fixed(4)(hop.directP50Ms)],
+      ['passthrough -> the same', fixed(4)(hop.hoppedP50Ms)],
+      ['one hop', fixed(4)(hop.hopMs)],
+    ],
+  );
+  return hop;
+}
+
+/** Each target's value next to its limit; value / limit says by how much it is met or missed. */
+function targets(results) {
+  const out = [];
+  const http = (server, method, concurrency) => results.http?.find((r) => r.server === server && r.method === method && r.concurrency === concurrency);
+  for (const { name: method } of METHODS) {
+    const [a1, c1, a16, c16] = [http('a', method, 1), http('c', method, 1), http('a', method, 16), http('c', method, 16)];
+    if (a1 && c1) out.push({ target: `${method} p50 at concurrency 1, (a) / (c)`, from: `${a1.p50Ms.toFixed(2)} / ${c1.p50Ms.toFixed(2)} ms`, value: a1.p50Ms / c1.p50Ms, limit: 1.5, kind: 'max' });
+    if (a16 && c16) out.push({ target: `${method} req/s at concurrency 16, (a) / (c)`, from: `${a16.requestsPerSecond.toFixed(0)} / ${c16.requestsPerSecond.toFixed(0)}`, value: a16.requestsPerSecond / c16.requestsPerSecond, limit: 1, kind: 'min' });
+  }
+  if (results.hop) out.push({ target: 'per-hop cost, ms', from: '', value: results.hop.hopMs, limit: 0.2, kind: 'max' });
+  for (const row of results.startup?.filter((r) => r.coldMs !== null) ?? []) {
+    out.push({ target: `warm start-up, ms: ${row.server}`, from: '', value: row.warmMs, limit: 1000, kind: 'max' });
+  }
+  for (const t of out) t.met = t.kind === 'max' ? t.value <= t.limit : t.value >= t.limit;
+  if (out.length === 0) return out;
+  const number = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  printTable(
+    'Targets',
+    ['target', 'from', 'value', 'limit', 'value/limit', 'met'],
+    out.map((t) => [t.target, t.from, number(t.value), `${t.kind === 'max' ? '<=' : '>='} ${t.limit}`, (t.value / t.limit).toFixed(2), t.met ? 'yes' : 'NO']),
+  );
+  return out;
+}
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'wasmcp-bench-'));
+  // Our servers and the in-process hop measurement transpile into this cache, never the user's.
+  const cacheDir = join(scratch, 'cache');
+  process.env.WASMCP_TS_CACHE = cacheDir;
+  const servers = benchServers({ kvFile: join(scratch, 'kv.sqlite'), oauth: oauthSetup() });
+  const results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageAtStart: loadavg() },
+    settings: { seconds, warmupSeconds, serverWarmupSeconds, workers: WORKERS },
+  };
+  try {
+    if (sections.has('size')) results.size = sizeSection();
+    if (sections.has('startup')) results.startup = await startupSection(servers, cacheDir, scratch);
+    if (sections.has('http')) results.http = await httpSection(servers);
+    if (sections.has('hop')) results.hop = await hopSection();
+    results.targets = targets(results);
+    results.machine.loadAverageAtEnd = loadavg();
+    console.log(`\nload average: ${results.machine.loadAverageAtStart.map(fixed(2)).join(' ')} at start, ${results.machine.loadAverageAtEnd.map(fixed(2)).join(' ')} at end (${results.machine.cpus} CPUs)`);
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const out = join(ROOT, 'bench/results/latest.json');
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`results: ${out}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? String(err));
+  process.exit(1);
+});
