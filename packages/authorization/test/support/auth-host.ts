@@ -57,9 +57,11 @@ export class AuthHost {
   }
 
   async decode(token: string): Promise<Decoded> {
+    // Two tests can sign the same token within one second, so only lines written after this call count.
+    const linesBefore = this.stderr.length;
     const result = await this.#call<{ ok: boolean; claims?: JwtClaims; ms: number }>('decode', { token });
     if (result.ok) return result as Decoded;
-    const line = await this.#logLine(`token ${fingerprint(token)} rejected`);
+    const line = await this.#logLine(`token ${fingerprint(token)} rejected`, linesBefore);
     const match = /rejected \(([a-z-]+)\): (.*)$/.exec(line);
     return { ok: false, reason: match?.[1] ?? 'unparsed', detail: match?.[2] ?? line, ms: result.ms };
   }
@@ -72,10 +74,10 @@ export class AuthHost {
     return this.#call('helper', { name, args });
   }
 
-  /** The stderr line containing `text` (the component's stderr reaches us asynchronously). */
-  async #logLine(text: string): Promise<string> {
+  /** The first stderr line from index `from` on containing `text` (the component's stderr reaches us asynchronously). */
+  async #logLine(text: string, from: number): Promise<string> {
     for (let waited = 0; waited < 5000; waited += 10) {
-      const line = this.stderr.find((l) => l.includes(text));
+      const line = this.stderr.slice(from).find((l) => l.includes(text));
       if (line) return line;
       await new Promise((r) => setTimeout(r, 10));
     }
