@@ -33,31 +33,46 @@ interface PoolWorker {
   worker: Worker;
   port: number;
   busy: boolean;
+  /** Taken out of the pool on purpose: its exit needs no replacement. */
+  retired: boolean;
+  idleTimer?: NodeJS.Timeout;
 }
 
 const WORKER_START_TIMEOUT_MS = 120_000;
 const CLOSE_GRACE_MS = 5_000;
+/** An extra worker (beyond --workers) that has been idle this long is stopped. */
+const EXTRA_WORKER_IDLE_MS = 30_000;
 
+/**
+ * Worker threads, `size` of them kept running. A request that finds none free gets an extra
+ * one, up to `maxSize` (twice `size`, at least two more): a tool call waiting for its client (elicitation, sampling) holds its
+ * worker, and the client's answer must still find one, whatever else is running.
+ */
 class WorkerPool {
   private readonly workers: PoolWorker[] = [];
   private readonly waiting: ((w: PoolWorker) => void)[] = [];
+  private starting = 0;
   private closing = false;
 
   constructor(
     private readonly init: WorkerInit,
     private readonly log: (line: string) => void,
+    readonly size: number,
+    private readonly maxSize: number,
   ) {}
 
-  private targetSize = 0;
-
-  async start(size: number): Promise<void> {
-    this.targetSize = size;
-    // The first worker fills the transpile cache; the rest then start from it in parallel.
+  /** Resolves when the first worker serves (it fills the transpile cache); the rest start from it meanwhile. */
+  async start(): Promise<void> {
     await this.spawn();
-    await Promise.all(Array.from({ length: size - 1 }, () => this.spawn()));
+    for (let i = 1; i < this.size; i++) this.spawnInBackground();
+  }
+
+  private spawnInBackground(): void {
+    this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot start a worker: ${err.message}`));
   }
 
   private async spawn(): Promise<PoolWorker> {
+    this.starting++;
     const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init });
     const ready = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
@@ -77,7 +92,17 @@ class WorkerPool {
         reject(err);
       });
     });
-    const entry: PoolWorker = { worker, port: await ready, busy: false };
+    let port: number;
+    try {
+      port = await ready;
+    } finally {
+      this.starting--;
+    }
+    const entry: PoolWorker = { worker, port, busy: false, retired: false };
+    if (this.closing) {
+      await worker.terminate();
+      return entry;
+    }
     this.workers.push(entry);
     worker.once('exit', () => this.replace(entry));
     this.release(entry);
@@ -87,8 +112,9 @@ class WorkerPool {
   private replace(entry: PoolWorker): void {
     const i = this.workers.indexOf(entry);
     if (i >= 0) this.workers.splice(i, 1);
-    if (this.closing) return;
-    this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot restart a worker: ${err.message}`));
+    clearTimeout(entry.idleTimer);
+    if (this.closing || entry.retired) return;
+    if (this.workers.length + this.starting < this.size || this.waiting.length > this.starting) this.spawnInBackground();
   }
 
   /** Takes a worker out of service for good; a replacement is started. */
@@ -96,28 +122,43 @@ class WorkerPool {
     entry.worker.terminate().catch(() => {});
   }
 
-  get size(): number {
-    return this.targetSize;
-  }
-
   acquire(): Promise<PoolWorker> {
     const idle = this.workers.find((w) => !w.busy);
     if (idle) {
-      idle.busy = true;
+      this.take(idle);
       return Promise.resolve(idle);
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    const waiter = new Promise<PoolWorker>((resolve) => this.waiting.push(resolve));
+    // One starting worker for each waiting request, within maxSize.
+    if (this.waiting.length > this.starting && this.workers.length + this.starting < this.maxSize) this.spawnInBackground();
+    return waiter;
+  }
+
+  private take(entry: PoolWorker): void {
+    entry.busy = true;
+    clearTimeout(entry.idleTimer);
   }
 
   release(entry: PoolWorker): void {
     if (!this.workers.includes(entry)) return;
     const next = this.waiting.shift();
     if (next) {
-      entry.busy = true;
+      this.take(entry);
       next(entry);
-    } else {
-      entry.busy = false;
+      return;
     }
+    entry.busy = false;
+    if (this.workers.length > this.size) {
+      entry.idleTimer = setTimeout(() => this.retire(entry), EXTRA_WORKER_IDLE_MS);
+      entry.idleTimer.unref();
+    }
+  }
+
+  private retire(entry: PoolWorker): void {
+    if (entry.busy || this.workers.length <= this.size) return;
+    entry.retired = true;
+    this.workers.splice(this.workers.indexOf(entry), 1);
+    entry.worker.terminate().catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -131,8 +172,11 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log);
-  await pool.start(Math.max(1, options.workers));
+  const size = Math.max(1, options.workers);
+  // Extra workers only over a shared key-value backend: a private in-memory one would not know the sessions.
+  const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
+  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize);
+  await pool.start();
   const agent = new http.Agent({ keepAlive: true });
 
   let openStreams = 0;
