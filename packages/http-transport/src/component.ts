@@ -23,11 +23,18 @@ function storeOf(bucket: Bucket): TransportStore {
   };
 }
 
+// Opening a bucket is a call into the sessions component: keep each open for the instance's life.
+const openStores = new Map<string, TransportStore>();
+
 const services: TransportServices = {
   handle,
   sessions: { initialize, validate, markTerminated },
   auth: { decode, authorize },
-  openStore: (bucket) => storeOf(openBucket(bucket)),
+  openStore: (bucket) => {
+    let store = openStores.get(bucket);
+    if (!store) openStores.set(bucket, (store = storeOf(openBucket(bucket))));
+    return store;
+  },
   sleep: (ms) => subscribeDuration(BigInt(ms) * 1_000_000n).block(),
 };
 
