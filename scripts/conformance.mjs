@@ -7,7 +7,7 @@
 //
 // Without --scenario it runs the suite's active scenarios, prints one line per scenario (its
 // checks passed/failed/warned) and exits non-zero when a scenario fails that
-// test/conformance/expected-failures.yml does not list, or passes although listed (the suite's
+// test/conformance/baseline.yml does not list, or passes although listed (the suite's
 // own baseline rule); with --scenario it runs just those, and any failure is non-zero.
 // --json writes the per-scenario results (read by test/conformance).
 // Build the fixture first (npm run build, or node scripts/build.mjs examples/conformance).
@@ -26,7 +26,7 @@ const CLI = join(root, 'packages/runtime/dist/cli.js');
 const FIXTURE = join(root, 'examples/conformance/dist/draft/conformance.wasm');
 const SUITE = join(root, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 const NODE20_PRELOAD = join(root, 'scripts/conformance-node20/register.mjs');
-const EXPECTED_FAILURES = join(root, 'test/conformance/expected-failures.yml');
+const BASELINE = join(root, 'test/conformance/baseline.yml');
 
 /** Starts `wasmcp-ts serve` on a free loopback port; resolves once it prints its URL. */
 function serve(kvPath) {
@@ -50,7 +50,7 @@ function serve(kvPath) {
 /** Runs the suite's server mode; resolves with its exit code. */
 function runSuite(url, outputDir, scenarios) {
   const base = [...(process.versions.node.split('.')[0] < 22 ? ['--import', NODE20_PRELOAD] : []), SUITE, 'server', '--url', url, '-o', outputDir];
-  const runs = scenarios.length ? scenarios.map((s) => [...base, '--scenario', s]) : [[...base, '--expected-failures', EXPECTED_FAILURES]];
+  const runs = scenarios.length ? scenarios.map((s) => [...base, '--scenario', s]) : [[...base, '--expected-failures', BASELINE]];
   return runs.reduce(
     (previous, args) =>
       previous.then(

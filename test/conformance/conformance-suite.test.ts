@@ -1,7 +1,7 @@
 // The official MCP conformance suite (@modelcontextprotocol/conformance 0.1.16, server mode)
 // against `wasmcp-ts serve` with the conformance fixture (examples/conformance), through
 // scripts/conformance.mjs. Every scenario the suite runs for 2025-11-25 must pass, except those
-// test/conformance/expected-failures.yml lists, each with its reason.
+// test/conformance/baseline.yml lists, each with its reason.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +51,7 @@ interface ScenarioResult {
   failures: string[];
 }
 
-const expectedFailures = readFileSync(join(root, 'test/conformance/expected-failures.yml'), 'utf8')
+const expectedFailures = readFileSync(join(root, 'test/conformance/baseline.yml'), 'utf8')
   .split('\n')
   .map((line) => /^\s*-\s*(\S+)/.exec(line)?.[1])
   .filter((name): name is string => name !== undefined);

@@ -1,19 +1,34 @@
-// defineTools, defineResources and definePrompts as plain functions in Node, with the two WIT
-// imports of the SDK (server-io, sessions) replaced by fakes that record what they were asked.
-// sdk-component.test.ts runs the same code inside a built component.
+// defineTools, defineResources and definePrompts as plain functions in Node, with the WIT
+// imports of the SDK (server-io, sessions, and the WASI clock, random and environment)
+// replaced by fakes that record what they were asked. sdk-component.test.ts runs the same code
+// inside a built component.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 const sent: unknown[] = [];
 const stored = new Map<string, unknown>();
+/** What the client does while a call waits (the clock's sleeps): answer as the HTTP transport would hand it over. */
+let whileWaiting: () => void = () => {};
+let monotonicNs = 0n;
 vi.mock('wasmcp:mcp-v20251125/server-io@0.1.1', () => ({ sendMessage: (_stream: unknown, message: unknown) => sent.push(message) }));
+vi.mock('wasi:cli/environment@0.2.12', () => ({ getEnvironment: () => [['WASMCP_CLIENT_REQUEST_TIMEOUT', '1']] }));
+vi.mock('wasi:random/random@0.2.12', () => ({ getRandomBytes: (n: bigint) => new Uint8Array(Number(n)).fill(0xab) }));
+vi.mock('wasi:clocks/monotonic-clock@0.2.12', () => ({
+  now: () => monotonicNs,
+  subscribeDuration: (ns: bigint) => ({
+    block: () => {
+      monotonicNs += ns;
+      whileWaiting();
+    },
+  }),
+}));
 vi.mock('wasmcp:mcp-v20251125/sessions@0.1.1', () => ({
   Session: {
     open: (sessionId: string) => ({
       get: (key: string) => stored.get(`${sessionId}:${key}`),
       set: (key: string, value: unknown) => stored.set(`${sessionId}:${key}`, value),
       elicit: () => {
-        throw { payload: { tag: 'unexpected', val: 'elicitation is not supported yet' } };
+        throw { payload: { tag: 'unexpected', val: 'the client did not declare the elicitation capability at initialize' } };
       },
     }),
   },
@@ -34,6 +49,7 @@ const text = (t: string) => ({ tag: 'text', val: { text: { tag: 'text', val: t }
 beforeEach(() => {
   sent.length = 0;
   stored.clear();
+  whileWaiting = () => {};
 });
 
 describe('defineTools', () => {
@@ -94,6 +110,13 @@ describe('defineTools', () => {
       },
     },
     { name: 'elicits', handler: async (_args, ctx) => (await ctx.elicit({ message: 'Name?', requestedSchema: { type: 'object', properties: { n: { type: 'string' } } } })).action },
+    {
+      name: 'samples',
+      handler: async (_args, ctx) => {
+        const answer = await ctx.sample({ messages: [{ role: 'user', content: { type: 'text', text: 'Hi?' } }], maxTokens: 5 });
+        return `${answer.model}: ${answer.content.text}`;
+      },
+    },
   ]);
   const call = (name: string, args?: unknown, ctx: object = plain) => tools.callTool(ctx as never, { name, arguments: args === undefined ? undefined : JSON.stringify(args) });
 
@@ -190,7 +213,35 @@ describe('defineTools', () => {
 
   it('reports why elicitation failed', async () => {
     expect(await call('elicits', {}, plain)).toEqual({ content: [text('elicitation needs a session and a streamed response; this request has neither')], isError: true });
-    expect(await call('elicits', {}, streamed)).toEqual({ content: [text('Cannot elicit: elicitation is not supported yet')], isError: true });
+    expect(await call('elicits', {}, streamed)).toEqual({ content: [text('Cannot elicit: the client did not declare the elicitation capability at initialize')], isError: true });
+  });
+
+  it('samples: sends sampling/createMessage on the stream and returns the answer handed over in the session', async () => {
+    const requestId = 'server-request-abababababababab';
+    whileWaiting = () => {
+      if (stored.get(`s1:__client-request__:${requestId}`)) {
+        const answer = { jsonrpc: '2.0', id: requestId, result: { role: 'assistant', content: { type: 'text', text: 'Hello.' }, model: 'm1' } };
+        stored.set(`s1:__client-response__:${requestId}`, { tag: 'as-string', val: JSON.stringify(answer) });
+      }
+    };
+    expect(await call('samples', {}, streamed)).toEqual({ content: [text('m1: Hello.')] });
+    expect(sent).toMatchObject([
+      { tag: 'request', val: [{ tag: 'string', val: requestId }, { tag: 'sampling-create-message', val: { maxTokens: 5n, messages: [{ role: 'user' }] } }] },
+    ]);
+    // The answer is cleared once read (the sessions interface has no delete: '' counts as absent).
+    expect(stored.get(`s1:__client-response__:${requestId}`)).toEqual({ tag: 'as-string', val: '' });
+  });
+
+  it('reports why sampling failed: no stream, a client that does not sample, no answer in time', async () => {
+    expect(await call('samples', {}, plain)).toEqual({ content: [text('sampling needs a session and a streamed response; this request has neither')], isError: true });
+    stored.set('s1:__client__:capabilities', { tag: 'as-string', val: '{"elicitation":true,"sampling":false}' });
+    expect(await call('samples', {}, streamed)).toMatchObject({ content: [text(expect.stringContaining('did not declare the sampling capability'))], isError: true });
+    expect(sent).toEqual([]);
+    stored.delete('s1:__client__:capabilities');
+    expect(await call('samples', {}, streamed)).toEqual({
+      content: [text('the client did not answer sampling/createMessage within 1 s (WASMCP_CLIENT_REQUEST_TIMEOUT)')],
+      isError: true,
+    });
   });
 
   it('refuses a bad definition when it is made, saying which and why', () => {

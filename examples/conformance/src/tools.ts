@@ -77,6 +77,16 @@ export const tools = defineTools([
     },
   },
   {
+    name: 'test_sampling',
+    description: "Asks the client's model to answer a prompt (sampling)",
+    inputSchema: { type: 'object', properties: { prompt: { type: 'string', description: 'The prompt to send to the LLM' } }, required: ['prompt'] },
+    handler: async ({ prompt }, ctx) => {
+      const answer = await ctx.sample({ messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 100 });
+      const text = answer.content.type === 'text' ? String(answer.content.text) : JSON.stringify(answer.content);
+      return `LLM response: ${text}`;
+    },
+  },
+  {
     name: 'test_elicitation',
     description: 'Asks the user for a username and an email (elicitation)',
     inputSchema: { type: 'object', properties: { message: { type: 'string', description: 'The message to show the user' } }, required: ['message'] },

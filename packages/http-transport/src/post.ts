@@ -3,18 +3,22 @@
 import {
   encodeServerError,
   encodeServerResult,
+  handOverClientResponse,
   internalError,
   invalidRequest,
   logLevelFromString,
   NO_FRAME,
   parseClientMessage,
+  recordClientCapabilities,
   REQUEST_META_HEADER,
   requestMetaHeader,
+  sessionKeysIn,
   SSE_FRAME,
   sseFrameWithLogLevel,
   stringifyJson,
+  type Decoded,
 } from '@wasmcp-ts/protocol';
-import type { ClientMessage, Identity, RequestId, Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
+import type { ClientMessage, ClientRequest, Identity, RequestId, Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { forbidden } from './auth-gate.js';
 import type { HandlerResult, TransportServices, TransportStore } from './chain.js';
@@ -53,6 +57,8 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     return rejectRequest(exchange, 400, 'Invalid Request: JSON-RPC batches are not supported by protocol 2025-06-18 and later');
   }
   const decoded = parseClientMessage(text);
+  const answered = answeredRequestId(decoded);
+  if (answered) return handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
   if (!decoded.ok) {
     if (decoded.ignorable) return exchange.respond(202, {});
     const status = decoded.error.tag === 'parse-error' || decoded.error.tag === 'invalid-request' ? 400 : 200;
@@ -76,6 +82,9 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     if (config.sessionsEnabled) {
       try {
         session = createSession(config, scope.services, scope.identity);
+        // Tools ask the client (elicitation, sampling) only for what it declared.
+        const capabilities = (message.val[1] as Extract<ClientRequest, { tag: 'initialize' }>).val.capabilities;
+        recordClientCapabilities(sessionKeysIn(scope.services.openStore(config.sessionBucket), session.sessionId), capabilities);
       } catch (err) {
         return rejectRequest(exchange, 500, 'Session store error: cannot create a session', { code: -32603, id: message.val[0] as RequestId });
       }
@@ -87,13 +96,7 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     store = gate.store;
   }
 
-  const ctx: MessageContext = {
-    protocolVersion: version,
-    session,
-    identity: scope.identity,
-    frame: NO_FRAME,
-    httpContext: { method: exchange.method, path: exchange.path, headers: chainHeaders(exchange.headers, text) },
-  };
+  const ctx = messageContext(exchange, scope, version, session, text);
 
   if (scope.identity && !authorized(scope, message, ctx)) {
     return forbidden(exchange, config, scope.mcpPath, message, scope.identity!.claims.scopes);
@@ -128,6 +131,38 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
   const answer = callChain(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, message);
   out.write(`data: ${stringifyJson(okOrError(id, answer))}\n\n`);
   out.close();
+}
+
+function messageContext(exchange: HttpExchange, scope: RequestScope, version: string, session: Session | undefined, text: string): MessageContext {
+  return {
+    protocolVersion: version,
+    session,
+    identity: scope.identity,
+    frame: NO_FRAME,
+    httpContext: { method: exchange.method, path: exchange.path, headers: chainHeaders(exchange.headers, text) },
+  };
+}
+
+/** The id a client's response (result or error) answers, whether or not its result decodes. */
+function answeredRequestId(decoded: Decoded<ClientMessage>): RequestId | undefined {
+  if (!decoded.ok) return decoded.ignorable ? decoded.id : undefined;
+  const { message } = decoded;
+  return message.tag === 'result' || message.tag === 'error' ? message.val[0] : undefined;
+}
+
+/**
+ * A client's response to a server request (elicitation, sampling): handed over to the tool
+ * call waiting for it, whichever instance runs that call; any other response goes down the
+ * chain. 202 either way.
+ */
+function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: RequestId, text: string, message: ClientMessage | undefined): void {
+  const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
+  if (!header.ok) return rejectRequest(exchange, 400, header.message);
+  const gate = requireSession(exchange, scope.config, scope.services, scope.identity);
+  if (!gate.ok) return;
+  const handedOver = gate.session && gate.store ? handOverClientResponse(sessionKeysIn(gate.store, gate.session.sessionId), id, text) : false;
+  if (!handedOver && message) scope.services.handle(messageContext(exchange, scope, header.version, gate.session, text), message);
+  exchange.respond(202, {});
 }
 
 /**

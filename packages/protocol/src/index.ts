@@ -59,5 +59,25 @@ export { checkRequiredArguments, promptArguments } from './prompt-arguments.js';
 export { decodeContentBlock, decodeResourceContents } from './content.js';
 export { decodePrompt, decodePromptMessage, decodeResource, decodeResourceTemplate, decodeTool } from './definitions.js';
 export { decodeElicitRequest, encodeElicitResult } from './elicitation.js';
+export { decodeSamplingRequest, encodeSamplingResult } from './sampling.js';
 export { LOG_LEVELS } from './enums.js';
 export { probeChainCapabilities, type ChainCapabilities } from './capability-probe.js';
+export {
+  awaitClientResponse,
+  clientRequestId,
+  clientRequestTimeoutMs,
+  clientResponseResult,
+  decodeClientResponse,
+  handOverClientResponse,
+  markClientRequestPending,
+  recordClientCapabilities,
+  requireClientCapability,
+  sessionKeysIn,
+  stashElicitationJson,
+  takeElicitationJson,
+  withdrawClientRequest,
+  type ClientRequestMethod,
+  type SessionKeys,
+  type WaitClock,
+} from './client-requests.js';
+export { writeAll, type ByteSink } from './stream.js';

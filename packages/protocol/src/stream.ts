@@ -39,3 +39,18 @@ export function drainStream(stream: InputStream, path: string): Uint8Array {
   }
   return out;
 }
+
+/** The output-stream call a writer makes. */
+export interface ByteSink {
+  blockingWriteAndFlush(contents: Uint8Array): void;
+}
+
+/** wasi:io allows at most 4096 bytes per blocking-write-and-flush. */
+const WRITE_CHUNK = 4096;
+
+/** Writes all of `bytes`; a stream error is thrown as the stream threw it. */
+export function writeAll(output: ByteSink, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; offset += WRITE_CHUNK) {
+    output.blockingWriteAndFlush(bytes.subarray(offset, offset + WRITE_CHUNK));
+  }
+}

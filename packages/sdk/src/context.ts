@@ -1,12 +1,40 @@
 // What a handler gets besides its arguments: progress and log notifications (sent through the
 // server-io import on the request's stream, in its frame), the client's session (the sessions
-// import) and elicitation. A composition without server-io or sessions still runs handlers
-// that do not use them: nothing here calls an import before a handler asks for it.
+// import), elicitation (the sessions import's elicit) and sampling. A composition without
+// server-io or sessions still runs handlers that do not use them: nothing here calls an import
+// before a handler asks for it.
+//
+// Sampling has no upstream interface of its own, so it uses only upstream ones: the
+// sampling/createMessage request goes out through server-io on the call's stream, and the
+// client's answer comes back through the session's keys, where the HTTP transport hands it
+// over (client-requests in @wasmcp-ts/protocol; the same hand-over sessions.elicit uses).
 /// <reference path="./wit-imports.d.ts" />
-import { decodeElicitRequest, encodeElicitResult, LOG_LEVELS, progressTokenOf, stringifyJson, type JsonObject, type JsonValue } from '@wasmcp-ts/protocol';
+import {
+  awaitClientResponse,
+  clientRequestId,
+  clientRequestTimeoutMs,
+  decodeClientResponse,
+  decodeElicitRequest,
+  decodeSamplingRequest,
+  encodeElicitResult,
+  encodeSamplingResult,
+  LOG_LEVELS,
+  markClientRequestPending,
+  progressTokenOf,
+  requireClientCapability,
+  stashElicitationJson,
+  stringifyJson,
+  withdrawClientRequest,
+  type JsonObject,
+  type JsonValue,
+  type SessionKeys,
+} from '@wasmcp-ts/protocol';
 import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import type { TypedValue } from '@wasmcp-ts/protocol/wit/wasmcp-keyvalue-store.js';
+import { getEnvironment } from 'wasi:cli/environment@0.2.12';
+import { now as monotonicNow, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
+import { getRandomBytes } from 'wasi:random/random@0.2.12';
 import { sendMessage } from 'wasmcp:mcp-v20251125/server-io@0.1.1';
 import { Session } from 'wasmcp:mcp-v20251125/sessions@0.1.1';
 import { AuthorError, decodeAuthored } from './content.js';
@@ -37,6 +65,27 @@ export interface ElicitResult {
   _meta?: JsonObject;
 }
 
+/** sampling/createMessage params (MCP JSON). */
+export interface SamplingRequest {
+  messages: Array<{ role: 'user' | 'assistant'; content: JsonObject }>;
+  maxTokens: number;
+  systemPrompt?: string;
+  temperature?: number;
+  stopSequences?: string[];
+  modelPreferences?: JsonObject;
+  includeContext?: 'none' | 'thisServer' | 'allServers';
+  metadata?: JsonObject;
+}
+
+/** The client's sampling/createMessage result (MCP JSON). */
+export interface SamplingResult {
+  role: 'user' | 'assistant';
+  content: JsonObject;
+  model: string;
+  stopReason?: string;
+  _meta?: JsonObject;
+}
+
 export interface Context {
   /** The request's context as the transport handed it down (protocol version, identity, HTTP request). */
   readonly request: MessageContext;
@@ -48,7 +97,11 @@ export interface Context {
   log(level: LogLevel, data: JsonValue, logger?: string): void;
   /** Asks the user through the client (elicitation/create) and waits for the answer. */
   elicit(request: ElicitRequest): Promise<ElicitResult>;
+  /** Asks the client's model (sampling/createMessage) and waits for its answer. */
+  sample(request: SamplingRequest): Promise<SamplingResult>;
 }
+
+const SAMPLING = 'sampling/createMessage';
 
 export function createContext(ctx: MessageContext): Context {
   let opened: Session | undefined;
@@ -80,11 +133,45 @@ export function createContext(ctx: MessageContext): Context {
     async elicit(request) {
       if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
       const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
+      // What the WIT cannot carry (enumNames, pattern) still reaches the client.
+      stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
       const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
       future.subscribe().block();
       return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
     },
+    async sample(request) {
+      if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
+      const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
+      const timeoutMs = clientRequestTimeoutMs(new Map(getEnvironment()).get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
+      const keys = sessionKeys(session());
+      requireClientCapability(keys, SAMPLING);
+      const id = clientRequestId(getRandomBytes(8n));
+      markClientRequestPending(keys, id, SAMPLING);
+      try {
+        send('sampling request', { tag: 'request', val: [{ tag: 'string', val: id }, { tag: 'sampling-create-message', val: params }] });
+      } catch (err) {
+        withdrawClientRequest(keys, id);
+        throw err;
+      }
+      const answer = awaitClientResponse(keys, id, SAMPLING, monotonicClock, timeoutMs);
+      return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
+    },
   };
+}
+
+const monotonicClock = {
+  nowMs: () => Number(monotonicNow() / 1_000_000n),
+  sleep: (ms: number) => subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
+};
+
+/** The session's string values through the sessions interface, which has no delete: clearing writes ''. */
+function sessionKeys(session: Session): SessionKeys {
+  const read = (key: string) => {
+    const value = importCall(`read "${key}" from the session`, () => session.get(key));
+    return value?.tag === 'as-string' ? value.val : undefined;
+  };
+  const write = (key: string, value: string) => importCall(`write "${key}" to the session`, () => session.set(key, { tag: 'as-string', val: value }));
+  return { getString: read, setString: write, clear: (key) => write(key, '') };
 }
 
 /** Calls an import; its error (componentize-js throws `{ payload }`) becomes an Error saying what failed. */

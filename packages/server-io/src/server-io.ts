@@ -10,6 +10,8 @@ import {
   isLogLevelEnabled,
   isUnframed,
   parseClientMessage,
+  writeAll,
+  type ByteSink,
 } from '@wasmcp-ts/protocol';
 import type { ClientMessage, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { StreamError } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
@@ -20,18 +22,12 @@ export interface ByteSource {
   blockingRead(len: bigint): Uint8Array;
 }
 
-/** The output-stream call send-message makes (at most 4096 bytes per call, as wasi:io allows). */
-export interface ByteSink {
-  blockingWriteAndFlush(contents: Uint8Array): void;
-}
-
 /** Thrown out of these functions; the component returns it as the WIT `err`. */
 export class IoFailure {
   constructor(readonly error: IoError) {}
 }
 
 const READ_CHUNK = 4096n;
-const WRITE_CHUNK = 4096;
 /** Upstream's bound on one delimited message. */
 export const MAX_DELIMITED_BYTES = 10 * 1024 * 1024;
 
@@ -85,14 +81,14 @@ export class ServerIo {
       this.#buffered.push(json);
       return;
     }
-    writeAll(output, concat([frame.prefix, json, frame.suffix]));
+    write(output, concat([frame.prefix, json, frame.suffix]));
   }
 
   flushBuffer(output: ByteSink): void {
     if (this.#buffered.length === 0) return;
     const bytes = concat(this.#buffered);
     this.#buffered = [];
-    writeAll(output, bytes);
+    write(output, bytes);
   }
 
   /** Up to and including the delimiter; a last message without one ends at the end of the stream. */
@@ -149,14 +145,12 @@ function read(input: ByteSource, len: bigint): Uint8Array | undefined {
   }
 }
 
-function writeAll(output: ByteSink, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; offset += WRITE_CHUNK) {
-    try {
-      output.blockingWriteAndFlush(bytes.subarray(offset, offset + WRITE_CHUNK));
-    } catch (err) {
-      const error = streamError(err);
-      throw new IoFailure(error ? { tag: 'stream', val: error } : { tag: 'unexpected', val: String(err) });
-    }
+function write(output: ByteSink, bytes: Uint8Array): void {
+  try {
+    writeAll(output, bytes);
+  } catch (err) {
+    const error = streamError(err);
+    throw new IoFailure(error ? { tag: 'stream', val: error } : { tag: 'unexpected', val: String(err) });
   }
 }
 

@@ -1,8 +1,8 @@
 // server-io's logic over fake streams.
-import { SSE_FRAME, NO_FRAME, sseFrameWithLogLevel } from '@wasmcp-ts/protocol';
+import { SSE_FRAME, NO_FRAME, sseFrameWithLogLevel, type ByteSink } from '@wasmcp-ts/protocol';
 import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import { describe, expect, it } from 'vitest';
-import { IoFailure, ServerIo, type ByteSink, type ByteSource } from '../src/server-io.js';
+import { IoFailure, ServerIo, type ByteSource } from '../src/server-io.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

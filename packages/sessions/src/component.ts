@@ -2,13 +2,17 @@
 // sessionResult/storeResult, which return failures as the WIT error variant.
 import type { ElicitRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
+import { clientRequestTimeoutMs } from '@wasmcp-ts/protocol';
+import type { ElicitResult } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import { getEnvironment } from 'wasi:cli/environment@0.2.12';
+import { now as monotonicNow, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
 import { now } from 'wasi:clocks/wall-clock@0.2.12';
 import * as atomics from 'wasi:keyvalue/atomics@0.2.0-draft';
 import * as batch from 'wasi:keyvalue/batch@0.2.0-draft';
 import * as wasiStore from 'wasi:keyvalue/store@0.2.0-draft';
 import { getRandomBytes } from 'wasi:random/random@0.2.12';
-import { sessionResult, storeResult, unexpected } from './errors.js';
+import { elicit, type ElicitHost } from './elicitation.js';
+import { sessionResult, storeResult } from './errors.js';
 import { keyValueHost, type WasiKeyValue } from './keyvalue-adapter.js';
 import { SessionManager, type SessionData, type SessionHost } from './sessions.js';
 import { bucketName, TypedBucket } from './typed-store.js';
@@ -32,8 +36,27 @@ const host: SessionHost = {
 };
 const manager = new SessionManager(host);
 
-/** Never handed out: elicit answers with an error until elicitation is implemented. */
-class FutureElicitResult {}
+const elicitHost: ElicitHost = {
+  randomBytes: host.randomBytes,
+  clock: {
+    nowMs: () => Number(monotonicNow() / 1_000_000n),
+    sleep: (ms) => subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
+  },
+  timeoutMs: () => clientRequestTimeoutMs(host.env.get('WASMCP_CLIENT_REQUEST_TIMEOUT')),
+};
+
+/** elicit waits for the client's answer itself, so the future it hands out is already resolved. */
+class FutureElicitResult {
+  constructor(private readonly result: ElicitResult) {}
+
+  subscribe() {
+    return subscribeDuration(0n);
+  }
+
+  elicitResult(): ElicitResult {
+    return this.result;
+  }
+}
 
 class Session {
   private constructor(private readonly data: SessionData) {}
@@ -54,10 +77,8 @@ class Session {
     sessionResult(() => this.data.set(key, value));
   }
 
-  elicit(_client: OutputStream, _elicitation: ElicitRequest): FutureElicitResult {
-    return sessionResult(() => {
-      throw unexpected('elicitation is not supported yet: the sessions component cannot send elicitation/create requests');
-    });
+  elicit(client: OutputStream, elicitation: ElicitRequest): FutureElicitResult {
+    return sessionResult(() => new FutureElicitResult(elicit(this.data, client, elicitation, elicitHost)));
   }
 
   terminate(reason: string | undefined): void {

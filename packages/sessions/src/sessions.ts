@@ -173,6 +173,10 @@ export class SessionData {
     this.bucket.set(this.dataKey(key), value);
   }
 
+  delete(key: string): void {
+    this.bucket.delete(this.dataKey(key));
+  }
+
   terminate(reason: string | undefined): void {
     this.manager.markTerminated(this.id, this.storeId, reason);
   }

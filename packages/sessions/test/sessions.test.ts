@@ -2,15 +2,16 @@
 // backend: lifecycle, typed values, expiry, termination, deletion, bad input, and the typed
 // store it exports.
 import { createKeyValueBackend, type KeyValueBackend } from '@wasmcp-ts/runtime';
-import { cli } from '@bytecodealliance/preview2-shim';
+import type { ElicitRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisInstance } from '../../../scripts/services/redis.mjs';
 import { VARIANTS } from '../../../test/support/artifacts.js';
-import { allKeys, BACKENDS, backendSpec, errorOf, removeStoreFiles, sessionsHost, type SessionsHost } from './support/sessions-host.js';
+import { allKeys, BACKENDS, backendSpec, errorOf, fileStream, removeStoreFiles, sessionsHost, type SessionsHost } from './support/sessions-host.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DAY = 24 * 60 * 60;
 const BUCKET = 'sessions';
+const CLIENT_REQUEST_TIMEOUT = '0.3';
 
 let redis: RedisInstance;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ describe.each(CASES)('sessions (%s, %s backend)', (variant, kind) => {
   let kv: KeyValueBackend;
   beforeAll(async () => {
     kv = createKeyValueBackend({ ...backendSpec(kind, redis.url), buckets: ['default', BUCKET] });
-    host = await sessionsHost(variant, { keyValue: kv });
+    host = await sessionsHost(variant, { keyValue: kv, env: { WASMCP_CLIENT_REQUEST_TIMEOUT: CLIENT_REQUEST_TIMEOUT } });
   });
   afterAll(() => kv?.close());
 
@@ -172,14 +173,42 @@ describe.each(CASES)('sessions (%s, %s backend)', (variant, kind) => {
     expect(errorOf(() => host.store.open('elsewhere'))).toEqual({ tag: 'no-such-store' });
   });
 
-  it('elicit is a clear session-error for now', () => {
-    const session = newSession();
-    const elicitation = { tag: 'url', val: { elicitationId: 'e-1', message: 'Sign in', url: 'https://example.test/login' } } as const;
-    expect(errorOf(() => session.elicit(cli.stdout.getStdout(), elicitation))).toEqual({
-      tag: 'unexpected',
-      val: expect.stringMatching(/^elicitation is not supported yet/),
+  describe('elicit', () => {
+    const form: ElicitRequest = {
+      tag: 'form',
+      val: { message: 'Name?', requestedSchema: { properties: [['name', { tag: 'string-schema', val: {} }]], required: ['name'] } },
+    };
+
+    it('sends elicitation/create on the stream; unanswered, it fails after WASMCP_CLIENT_REQUEST_TIMEOUT and withdraws the request', () => {
+      const session = newSession();
+      const out = fileStream();
+      const started = Date.now();
+      expect(errorOf(() => session.elicit(out.stream, form))).toEqual({
+        tag: 'unexpected',
+        val: `the client did not answer elicitation/create within ${CLIENT_REQUEST_TIMEOUT} s (WASMCP_CLIENT_REQUEST_TIMEOUT)`,
+      });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(Number(CLIENT_REQUEST_TIMEOUT) * 1000);
+      const frame = out.text();
+      expect(frame).toMatch(/^data: .*\n\n$/);
+      expect(JSON.parse(frame.slice('data: '.length))).toEqual({
+        jsonrpc: '2.0',
+        id: expect.stringMatching(/^server-request-[0-9a-f]{16}$/),
+        method: 'elicitation/create',
+        params: { mode: 'form', message: 'Name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      });
+      expect(allKeys(kv, BUCKET).filter((k) => k.startsWith(session.id()) && k.includes('__client-request__'))).toEqual([]);
     });
-    expect(session.get('nothing')).toBeUndefined();
+
+    it('refuses, writing nothing, when the client did not declare elicitation at initialize', () => {
+      const session = newSession();
+      host.store.open(BUCKET).setString(`${session.id()}:__client__:capabilities`, '{"elicitation":false,"sampling":true}');
+      const out = fileStream();
+      expect(errorOf(() => session.elicit(out.stream, form))).toEqual({
+        tag: 'unexpected',
+        val: expect.stringContaining('the client did not declare the elicitation capability at initialize'),
+      });
+      expect(out.text()).toBe('');
+    });
   });
 
   describe('the typed store (wasmcp:keyvalue/store)', () => {

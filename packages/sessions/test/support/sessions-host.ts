@@ -1,12 +1,15 @@
 // The sessions component composed by the runtime over a chosen key-value backend, with a
 // wall clock the test moves by hand.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { filesystem } from '@bytecodealliance/preview2-shim';
+import { _addPreopen } from '@bytecodealliance/preview2-shim/filesystem';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, type KeyValueBackend, type KeyValueSpec } from '@wasmcp-ts/runtime';
 import type { Bucket } from '@wasmcp-ts/protocol/wit/wasmcp-keyvalue-store.js';
 import type * as SessionManager from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-session-manager.js';
 import type { Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-sessions.js';
+import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
 import { framework, type Variant } from '../../../../test/support/artifacts.js';
 
 export const BACKENDS = ['memory', 'sqlite', 'redis'] as const;
@@ -99,4 +102,21 @@ export function allKeys(kv: KeyValueBackend, bucket: string): string[] {
     if (!page.more) return keys;
     after = page.keys[page.keys.length - 1];
   }
+}
+
+const STREAMS_DIR = '/sessions-test-streams';
+let streamFiles = 0;
+let streamsPreopened = false;
+
+/** A wasi:io output-stream (preview2-shim's, as a component gets it) writing to a fresh file, and what it wrote. */
+export function fileStream(): { stream: OutputStream; text(): string } {
+  if (!streamsPreopened) {
+    // The shim's typings describe its browser build; in Node the preopen is a host folder.
+    (_addPreopen as unknown as (virtualPath: string, hostPath: string) => void)(STREAMS_DIR, dir);
+    streamsPreopened = true;
+  }
+  const [preopened] = filesystem.preopens.getDirectories().find(([, path]) => path === STREAMS_DIR)!;
+  const name = `stream-${process.pid}-${streamFiles++}.txt`;
+  const file = preopened.openAt({}, name, { create: true, truncate: true }, { write: true });
+  return { stream: file.writeViaStream(0n) as unknown as OutputStream, text: () => readFileSync(join(dir, name), 'utf8') };
 }
