@@ -8,6 +8,7 @@ import { publishResourceUpdated, resourceSubscribers, subscribeResource, unsubsc
 class FakeBucket {
   readonly values = new Map<string, string>();
   getString = (key: string) => this.values.get(key);
+  getJson = (key: string) => this.values.get(key);
   setString = (key: string, value: string) => void this.values.set(key, value);
   delete = (key: string) => void this.values.delete(key);
   increment = (key: string, delta: bigint) => {
@@ -50,9 +51,14 @@ describe('request _meta for the chain', () => {
   });
 });
 
+/** A session as the sessions component keeps it: its metadata under `{id}:__meta__`. */
+const openSession = (bucket: FakeBucket, id: string, terminated = false) => bucket.values.set(`${id}:__meta__`, JSON.stringify({ terminated, created_at: 0 }));
+
 describe('resource subscriptions', () => {
   it('records each session once and notifies exactly the subscribers, in outbox order', () => {
     const bucket = new FakeBucket();
+    openSession(bucket, 's1');
+    openSession(bucket, 's2');
     subscribeResource(bucket, 's1', 'file:///a');
     subscribeResource(bucket, 's1', 'file:///a');
     subscribeResource(bucket, 's2', 'file:///a');
@@ -66,8 +72,37 @@ describe('resource subscriptions', () => {
       method: 'notifications/resources/updated',
       params: { uri: 'file:///a' },
     });
-    expect([...bucket.values.keys()].filter((k) => k.startsWith('s2:'))).toEqual([]);
+    expect([...bucket.values.keys()].filter((k) => k.startsWith('s2:__transport__'))).toEqual([]);
     unsubscribeResource(bucket, 's1', 'file:///a');
     expect(bucket.values.has('__resources__:subscribers:file:///a')).toBe(false);
+  });
+
+  it('drops sessions deleted or terminated since they subscribed, and writes nothing for them', () => {
+    const bucket = new FakeBucket();
+    for (const id of ['live', 'deleted', 'terminated']) {
+      openSession(bucket, id);
+      subscribeResource(bucket, id, 'file:///a');
+    }
+    bucket.values.delete('deleted:__meta__');
+    openSession(bucket, 'terminated', true);
+    expect(publishResourceUpdated(bucket, 'file:///a')).toBe(1);
+    expect(resourceSubscribers(bucket, 'file:///a')).toEqual(['live']);
+    expect([...bucket.values.keys()].filter((k) => k.includes('__transport__:outbox:'))).toEqual(['live:__transport__:outbox:1']);
+  });
+
+  it("a subscribe whose write another instance's write undid writes again", () => {
+    const bucket = new FakeBucket();
+    // Another instance read the list before this subscribe wrote, and writes its own version right after.
+    let interfere = true;
+    const write = bucket.setString;
+    bucket.setString = (key, value) => {
+      write(key, value);
+      if (interfere && key.startsWith('__resources__:subscribers:')) {
+        interfere = false;
+        write(key, JSON.stringify(['other']));
+      }
+    };
+    subscribeResource(bucket, 'mine', 'file:///a');
+    expect(resourceSubscribers(bucket, 'file:///a')).toEqual(['other', 'mine']);
   });
 });
