@@ -45,7 +45,7 @@ const pendingKey = (id: string) => `__client-request__:${id}`;
 const responseKey = (id: string) => `__client-response__:${id}`;
 const CLIENT_CAPABILITIES_KEY = '__client__:capabilities';
 
-export const DEFAULT_CLIENT_REQUEST_TIMEOUT_SECONDS = 60;
+const DEFAULT_CLIENT_REQUEST_TIMEOUT_SECONDS = 60;
 const FIRST_POLL_MS = 5;
 const MAX_POLL_MS = 100;
 
@@ -64,13 +64,27 @@ export function clientRequestId(randomBytes: Uint8Array): string {
   return `server-request-${Array.from(randomBytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The transport's record of what the client declared at initialize. */
+/**
+ * The transport's record of what the client declared at initialize. Elicitation has modes:
+ * `elicitation: {}` means form only (2025-06-18 clients), else the keys `form` and `url` say.
+ */
 export function recordClientCapabilities(keys: SessionKeys, capabilities: ClientCapabilities): void {
-  keys.setString(CLIENT_CAPABILITIES_KEY, stringifyJson({ elicitation: capabilities.elicitation !== undefined, sampling: capabilities.sampling !== undefined }));
+  const elicitation = capabilities.elicitation === undefined ? undefined : parseJson(capabilities.elicitation);
+  const modes = elicitation?.ok && isJsonObject(elicitation.value) ? Object.keys(elicitation.value) : [];
+  const record = {
+    elicitation: capabilities.elicitation !== undefined,
+    elicitationForm: capabilities.elicitation !== undefined && (modes.length === 0 || modes.includes('form')),
+    elicitationUrl: modes.includes('url'),
+    sampling: capabilities.sampling !== undefined,
+  };
+  keys.setString(CLIENT_CAPABILITIES_KEY, stringifyJson(record));
 }
 
-/** Refuses a request the client declared it cannot serve; a session without a record allows it. */
-export function requireClientCapability(keys: SessionKeys, method: ClientRequestMethod): void {
+/**
+ * Refuses a request the client declared it cannot serve (for elicitation, in that mode); a
+ * session without a record allows it.
+ */
+export function requireClientCapability(keys: SessionKeys, method: ClientRequestMethod, elicitationMode?: 'form' | 'url'): void {
   const text = keys.getString(CLIENT_CAPABILITIES_KEY);
   if (!text) return;
   const parsed = parseJson(text);
@@ -78,6 +92,10 @@ export function requireClientCapability(keys: SessionKeys, method: ClientRequest
   const capability = method === 'elicitation/create' ? 'elicitation' : 'sampling';
   if (declared[capability] === false) {
     throw new Error(`the client did not declare the ${capability} capability at initialize, so it cannot answer ${method}`);
+  }
+  const modeKey = elicitationMode === 'url' ? 'elicitationUrl' : elicitationMode === 'form' ? 'elicitationForm' : undefined;
+  if (modeKey && declared[modeKey] === false) {
+    throw new Error(`the client did not declare ${elicitationMode} mode elicitation (capabilities.elicitation.${elicitationMode}) at initialize`);
   }
 }
 

@@ -117,6 +117,19 @@ describe('client capabilities', () => {
     expect(() => requireClientCapability(keys, ELICIT)).not.toThrow();
     expect(() => requireClientCapability(keys, 'sampling/createMessage')).toThrow('sampling capability');
   });
+
+  it('elicitation: {} is form mode only; the form and url keys name the modes', () => {
+    const keys = sessionMap();
+    recordClientCapabilities(keys, { elicitation: '{}' });
+    expect(() => requireClientCapability(keys, ELICIT, 'form')).not.toThrow();
+    expect(() => requireClientCapability(keys, ELICIT, 'url')).toThrow('the client did not declare url mode elicitation (capabilities.elicitation.url) at initialize');
+    recordClientCapabilities(keys, { elicitation: '{"url":{}}' });
+    expect(() => requireClientCapability(keys, ELICIT, 'url')).not.toThrow();
+    expect(() => requireClientCapability(keys, ELICIT, 'form')).toThrow('form mode');
+    recordClientCapabilities(keys, { elicitation: '{"form":{},"url":{}}' });
+    expect(() => requireClientCapability(keys, ELICIT, 'form')).not.toThrow();
+    expect(() => requireClientCapability(keys, ELICIT, 'url')).not.toThrow();
+  });
 });
 
 describe("reading the client's response", () => {

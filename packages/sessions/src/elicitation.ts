@@ -35,7 +35,7 @@ export function elicit(session: SessionData, client: ByteSink, request: ElicitRe
   const keys = sessionKeys(session);
   const params = takeElicitationJson(keys, request);
   const timeoutMs = host.timeoutMs();
-  requireClientCapability(keys, METHOD);
+  requireClientCapability(keys, METHOD, request.tag);
   const id = clientRequestId(host.randomBytes(8));
   const message = stringifyJson({ jsonrpc: '2.0', id, method: METHOD, params });
   markClientRequestPending(keys, id, METHOD);
