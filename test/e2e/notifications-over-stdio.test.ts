@@ -1,5 +1,6 @@
 // Over stdio (`wasmcp-ts stdio`), what a tool sends through server-io while it runs is one line
-// per message, ahead of the response's line.
+// per message, ahead of the response's line; progress goes to the request's progress token, and
+// log messages below the level the client set are not sent.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -32,6 +33,32 @@ describe.each(VARIANTS)('notifications during a tool call over stdio (%s)', (var
       { level: 'info', logger: 'notifying-tools', data: 'info message', responded: false },
       { level: 'error', logger: 'notifying-tools', data: 'error message', responded: false },
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("progress notifications carry the request's progress token and arrive before the response", async () => {
+    const progress: { progress: number; total?: number; responded: boolean }[] = [];
+    let responded = false;
+    const result = await client
+      .callTool({ name: 'progress', arguments: { steps: 3, intervalMs: 50 } }, undefined, {
+        onprogress: (p) => progress.push({ progress: p.progress, total: p.total, responded }),
+      })
+      .finally(() => (responded = true));
+    expect(result).toEqual({ content: [{ type: 'text', text: '3 steps done' }] });
+    expect(progress).toEqual([1, 2, 3].map((step) => ({ progress: step, total: 3, responded: false })));
+    expect(errors).toEqual([]);
+  });
+
+  it('after logging/setLevel, messages below the level are not sent (and nothing else reaches stdout)', async () => {
+    const received: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void received.push(n.params.level));
+    await client.setLoggingLevel('warning');
+    await client.callTool({ name: 'log', arguments: { levels: ['debug', 'info', 'warning', 'error'] } });
+    expect(received).toEqual(['warning', 'error']);
+    await client.setLoggingLevel('debug');
+    received.length = 0;
+    await client.callTool({ name: 'log', arguments: { levels: ['debug'] } });
+    expect(received).toEqual(['debug']);
     expect(errors).toEqual([]);
   });
 });

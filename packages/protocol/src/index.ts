@@ -44,8 +44,18 @@ export {
   type ServerResultHint,
 } from './server-message.js';
 export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type Next } from './chain-results.js';
-export { frameLogLevel, isLogLevelEnabled, isUnframed, logLevelFromString, NO_FRAME, SSE_FRAME, sseFrameWithLogLevel } from './message-frame.js';
-export { progressTokenOf, REQUEST_META_HEADER, requestMetaHeader } from './request-meta-header.js';
+export {
+  frameLogLevel,
+  framePrefixToWrite,
+  frameWithLogLevel,
+  isLogLevelEnabled,
+  isUnframed,
+  logLevelFromString,
+  NO_FRAME,
+  SSE_FRAME,
+  sseFrameWithLogLevel,
+} from './message-frame.js';
+export { progressTokenOf, REQUEST_META_HEADER, requestMetaContext, requestMetaHeader } from './request-meta-header.js';
 export { outboxKey, outboxSeqKey, postToSession, type OutboxBucket } from './session-outbox.js';
 export {
   publishResourceUpdated,

@@ -1,8 +1,10 @@
 // The message frames transports hand down the chain (server-io's `message-frame`), and the
-// session's minimum log level, which rides in the SSE frame: server-io sees only the stream,
-// the message and the frame, so the frame is the one place a transport can tell it. The level
-// travels as an SSE comment line (`: log-level=warning`), which every SSE client ignores, so a
-// server-io that knows nothing of it still writes valid SSE.
+// client's minimum log level, which rides in the frame: server-io sees only the stream, the
+// message and the frame, so the frame is the one place a transport can tell it. The level is an
+// annotation line at the start of the prefix (`: log-level=warning\n`), an SSE comment; our
+// server-io reads it and writes the prefix without it. Over SSE a server-io that knows nothing
+// of it still writes valid SSE; over stdio (one message a line) it would write the annotation as
+// a line of its own, so there it needs ours.
 import { LOG_LEVELS } from './enums.js';
 import type { LogLevel } from './wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageFrame } from './wit/wasmcp-mcp-v20251125-server-io.js';
@@ -22,9 +24,27 @@ export function isUnframed(frame: MessageFrame): boolean {
 
 const LEVEL_COMMENT = /^: log-level=([a-z]+)\n/;
 
+/** `frame` for a client that asked (logging/setLevel) for `level` and above. */
+export function frameWithLogLevel(frame: MessageFrame, level: LogLevel): MessageFrame {
+  const annotation = encoder.encode(`: log-level=${level}\n`);
+  const prefix = new Uint8Array(annotation.length + frame.prefix.length);
+  prefix.set(annotation);
+  prefix.set(frame.prefix, annotation.length);
+  return { prefix, suffix: frame.suffix };
+}
+
 /** The SSE frame for a session whose client asked (logging/setLevel) for `level` and above. */
-export function sseFrameWithLogLevel(level: LogLevel): MessageFrame {
-  return { prefix: encoder.encode(`: log-level=${level}\ndata: `), suffix: SSE_FRAME.suffix };
+export const sseFrameWithLogLevel = (level: LogLevel): MessageFrame => frameWithLogLevel(SSE_FRAME, level);
+
+/** What goes before each message on the wire: the prefix without its annotation lines. */
+export function framePrefixToWrite(frame: MessageFrame): Uint8Array {
+  let start = 0;
+  while (frame.prefix[start] === 0x3a) {
+    const end = frame.prefix.indexOf(0x0a, start);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return start === 0 ? frame.prefix : frame.prefix.subarray(start);
 }
 
 /** The minimum log level a frame carries, if any. */

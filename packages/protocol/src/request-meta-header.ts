@@ -1,11 +1,13 @@
 // A request's `_meta` (its progress token above all) has no field in the WIT request records
 // (call-tool-request is `{name, arguments}`), so the HTTP transport hands it down the chain as
-// one extra entry of `http-context.headers`; a tool reads its progress token from there.
+// one extra entry of `http-context.headers`; a tool reads its progress token from there. The
+// stdio transport, which has no HTTP request, hands down an http-context with no method and no
+// path that holds just that entry.
 import { get } from './fields.js';
 import { isJsonObject, parseJson, stringifyJson } from './json.js';
 import { decodeProgressToken } from './jsonrpc.js';
 import type { ProgressToken } from './wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from './wit/wasmcp-mcp-v20251125-server-handler.js';
+import type { HttpContext, MessageContext } from './wit/wasmcp-mcp-v20251125-server-handler.js';
 
 /** The pseudo-header holding the request's `params._meta` as JSON text. */
 export const REQUEST_META_HEADER = 'mcp-request-meta';
@@ -18,6 +20,12 @@ export function requestMetaHeader(requestText: string): [string, string] | undef
   const params = get(parsed.value, 'params');
   const meta = isJsonObject(params) ? get(params, '_meta') : undefined;
   return isJsonObject(meta) ? [REQUEST_META_HEADER, stringifyJson(meta)] : undefined;
+}
+
+/** For a transport without HTTP: the http-context carrying only the request's `_meta`, if it has one. */
+export function requestMetaContext(requestText: string): HttpContext | undefined {
+  const meta = requestMetaHeader(requestText);
+  return meta && { method: '', path: '', headers: [meta] };
 }
 
 /** The progress token of the request being handled, when the client asked for progress. */

@@ -2,11 +2,13 @@
 // delimiter, or the whole stream within a byte limit); send-message writes one message in the
 // transport's frame, at once (SSE, stdio) or, for a plain JSON response (no frame), into a
 // buffer that flush-buffer writes; notifications cannot ride a plain JSON response and are
-// dropped, as are log messages below the session's level (carried by the SSE frame).
+// dropped, as are log messages below the client's level (an annotation the frame carries,
+// which is not written).
 import {
   encodeServerMessageToString,
   errorRecord,
   frameLogLevel,
+  framePrefixToWrite,
   isLogLevelEnabled,
   isUnframed,
   parseClientMessage,
@@ -81,7 +83,7 @@ export class ServerIo {
       this.#buffered.push(json);
       return;
     }
-    write(output, concat([frame.prefix, json, frame.suffix]));
+    write(output, concat([framePrefixToWrite(frame), json, frame.suffix]));
   }
 
   flushBuffer(output: ByteSink): void {
@@ -163,10 +165,11 @@ function streamError(err: unknown): StreamError | undefined {
 
 /** The JSON inside a frame: the prefix must lead; the suffix (or what is left of it) is dropped. */
 function unframe(framed: Uint8Array, frame: MessageFrame): Uint8Array {
+  const prefix = framePrefixToWrite(frame);
   let start = 0;
-  if (frame.prefix.length > 0) {
-    if (indexOf(framed, frame.prefix, 0) !== 0) throw new IoFailure({ tag: 'invalid-jsonrpc', val: 'the message does not start with the frame prefix' });
-    start = frame.prefix.length;
+  if (prefix.length > 0) {
+    if (indexOf(framed, prefix, 0) !== 0) throw new IoFailure({ tag: 'invalid-jsonrpc', val: 'the message does not start with the frame prefix' });
+    start = prefix.length;
   }
   let end = framed.length;
   if (frame.suffix.length > 0 && end - start >= frame.suffix.length && indexOf(framed, frame.suffix, end - frame.suffix.length) === end - frame.suffix.length) {

@@ -1,5 +1,5 @@
 // server-io's logic over fake streams.
-import { SSE_FRAME, NO_FRAME, sseFrameWithLogLevel, type ByteSink } from '@wasmcp-ts/protocol';
+import { frameWithLogLevel, SSE_FRAME, NO_FRAME, sseFrameWithLogLevel, type ByteSink } from '@wasmcp-ts/protocol';
 import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import { describe, expect, it } from 'vitest';
 import { IoFailure, ServerIo, type ByteSource } from '../src/server-io.js';
@@ -126,10 +126,18 @@ describe('send-message and flush-buffer', () => {
       .split('\n\n')
       .filter(Boolean)
       .map((event) => {
-        expect(event.startsWith(': log-level=warning\ndata: ')).toBe(true);
+        expect(event.startsWith('data: ')).toBe(true);
         return JSON.parse(event.split('data: ')[1]).params.level;
       });
     expect(levels).toEqual(['warning', 'error']);
+  });
+
+  it('over stdio too: the level annotation filters, and only the JSON lines are written', () => {
+    const out = sink();
+    const io = new ServerIo();
+    for (const level of ['info', 'error'] as const) io.sendMessage(out, log(level), frameWithLogLevel(STDIO_FRAME, 'warning'));
+    const lines = out.text().split('\n').filter(Boolean);
+    expect(lines.map((line) => JSON.parse(line).params.level)).toEqual(['error']);
   });
 
   it('a closed stream is the stream error', () => {

@@ -6,6 +6,7 @@ import {
   encodeServerErrorToString,
   encodeServerResultToString,
   errorRecord,
+  frameWithLogLevel,
   internalError,
   invalidRequest,
   isUnowned,
@@ -13,6 +14,7 @@ import {
   parseClientMessage,
   parseError,
   protocolVersionToString,
+  requestMetaContext,
   type Next,
 } from '@wasmcp-ts/protocol';
 import type {
@@ -20,6 +22,7 @@ import type {
   ClientRequest,
   ErrorCode,
   InitializeRequest,
+  LogLevel,
   RequestId,
   ServerResult,
 } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
@@ -53,6 +56,8 @@ export class StdioConnection {
   readonly #decoder = new TextDecoder('utf-8', { fatal: true });
   /** Negotiated by initialize; until then the latest. */
   #protocolVersion = protocolVersionToString(LATEST_PROTOCOL_VERSION);
+  /** What logging/setLevel asked for: stdio is one client, so it holds for the connection. */
+  #logLevel: LogLevel | undefined;
 
   /**
    * `next`: the imported server-handler `handle`, the chain below the transport.
@@ -98,7 +103,7 @@ export class StdioConnection {
     }
     const decoded = parseClientMessage(text);
     if (decoded.ok) {
-      this.#dispatch(decoded.message);
+      this.#dispatch(decoded.message, text);
     } else if (decoded.ignorable) {
       this.#output.log(`ignored a message that needs no answer: ${errorRecord(decoded.error).message}`);
     } else {
@@ -111,18 +116,18 @@ export class StdioConnection {
     this.#sendError(undefined, invalidRequest(`Invalid Request: a message of ${size} bytes exceeds the limit of ${this.#config.maxLine} bytes (WASMCP_MAX_LINE)`));
   }
 
-  #dispatch(message: ClientMessage): void {
+  #dispatch(message: ClientMessage, text: string): void {
     switch (message.tag) {
       case 'request': {
         const [id, request] = message.val;
-        this.#answer(id, this.#request(id, request));
+        this.#answer(id, this.#request(id, request, this.#context(text)));
         return;
       }
       case 'notification':
       case 'result':
       case 'error':
         // One-way: the chain may act on it (and write to the client), but answers nothing.
-        this.#next(this.#context(), message);
+        this.#next(this.#context(text), message);
         return;
       default: {
         const _exhaustive: never = message;
@@ -131,15 +136,16 @@ export class StdioConnection {
     }
   }
 
-  #request(id: RequestId, request: ClientRequest): Result<ServerResult, ErrorCode> {
+  #request(id: RequestId, request: ClientRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
     switch (request.tag) {
       case 'initialize':
-        return this.#initialize(request.val);
+        return this.#initialize(request.val, ctx);
       // The transport answers these when nobody below does, as every MCP server must.
       case 'ping':
-        return this.#delegateOr(id, request, { tag: 'ping' });
+        return this.#delegateOr(id, request, ctx, { tag: 'ping' });
       case 'logging-set-level':
-        return this.#delegateOr(id, request, { tag: 'logging-set-level' });
+        this.#logLevel = request.val;
+        return this.#delegateOr(id, request, ctx, { tag: 'logging-set-level' });
       case 'tools-list':
       case 'tools-call':
       case 'resources-list':
@@ -150,7 +156,7 @@ export class StdioConnection {
       case 'prompts-list':
       case 'prompts-get':
       case 'completion-complete':
-        return this.#delegate(id, request);
+        return this.#delegate(id, request, ctx);
       default: {
         const _exhaustive: never = request;
         return _exhaustive;
@@ -158,11 +164,11 @@ export class StdioConnection {
     }
   }
 
-  #initialize(request: InitializeRequest): Result<ServerResult, ErrorCode> {
+  #initialize(request: InitializeRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
     // The decoder already maps a version we do not speak to the latest: that is the
     // negotiation (echo a supported version, else offer ours).
     this.#protocolVersion = protocolVersionToString(request.protocolVersion);
-    const capabilities = probeCapabilities(this.#next, { ...this.#context(), clientStream: undefined });
+    const capabilities = probeCapabilities(this.#next, { ...ctx, protocolVersion: this.#protocolVersion, clientStream: undefined });
     return {
       tag: 'ok',
       val: {
@@ -176,19 +182,25 @@ export class StdioConnection {
     };
   }
 
-  #delegate(id: RequestId, request: ClientRequest): Result<ServerResult, ErrorCode> {
-    const answer = this.#next(this.#context(), { tag: 'request', val: [id, request] });
+  #delegate(id: RequestId, request: ClientRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
+    const answer = this.#next(ctx, { tag: 'request', val: [id, request] });
     // A chain that ends in method-not-found always answers a request; a custom chain might not.
     return answer ?? { tag: 'err', val: internalError(`Internal error: no component answered ${clientRequestMethod(request)}`) };
   }
 
-  #delegateOr(id: RequestId, request: ClientRequest, fallback: ServerResult): Result<ServerResult, ErrorCode> {
-    const answer = this.#next(this.#context(), { tag: 'request', val: [id, request] });
+  #delegateOr(id: RequestId, request: ClientRequest, ctx: MessageContext, fallback: ServerResult): Result<ServerResult, ErrorCode> {
+    const answer = this.#next(ctx, { tag: 'request', val: [id, request] });
     return answer === undefined || isUnowned(answer) ? { tag: 'ok', val: fallback } : answer;
   }
 
-  #context(): MessageContext {
-    return { clientStream: this.#clientStream, protocolVersion: this.#protocolVersion, frame: STDIO_FRAME };
+  /** The context of the message `requestText`: its `_meta` (progress token), and the client's log level in the frame. */
+  #context(requestText: string): MessageContext {
+    return {
+      clientStream: this.#clientStream,
+      protocolVersion: this.#protocolVersion,
+      frame: this.#logLevel ? frameWithLogLevel(STDIO_FRAME, this.#logLevel) : STDIO_FRAME,
+      httpContext: requestMetaContext(requestText),
+    };
   }
 
   #answer(id: RequestId, result: Result<ServerResult, ErrorCode>): void {
