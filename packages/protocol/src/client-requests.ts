@@ -39,6 +39,14 @@ export interface WaitClock {
   sleep(ms: number): void;
 }
 
+/** The wait clock over the wasi:clocks/monotonic-clock import (nanoseconds; a blocking pollable). */
+export function monotonicWaitClock(clock: { now(): bigint; subscribeDuration(ns: bigint): { block(): void } }): WaitClock {
+  return {
+    nowMs: () => Number(clock.now() / 1_000_000n),
+    sleep: (ms) => clock.subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
+  };
+}
+
 export type ClientRequestMethod = 'elicitation/create' | 'sampling/createMessage';
 
 const pendingKey = (id: string) => `__client-request__:${id}`;

@@ -80,6 +80,7 @@ export {
   decodeClientResponse,
   handOverClientResponse,
   markClientRequestPending,
+  monotonicWaitClock,
   recordClientCapabilities,
   requireClientCapability,
   sessionKeysIn,

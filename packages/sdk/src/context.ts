@@ -20,6 +20,7 @@ import {
   encodeSamplingResult,
   LOG_LEVELS,
   markClientRequestPending,
+  monotonicWaitClock,
   progressTokenOf,
   requireClientCapability,
   stashElicitationJson,
@@ -33,7 +34,7 @@ import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import type { TypedValue } from '@wasmcp-ts/protocol/wit/wasmcp-keyvalue-store.js';
 import { getEnvironment } from 'wasi:cli/environment@0.2.12';
-import { now as monotonicNow, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
+import { now, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
 import { getRandomBytes } from 'wasi:random/random@0.2.12';
 import { sendMessage } from 'wasmcp:mcp-v20251125/server-io@0.1.1';
 import { Session } from 'wasmcp:mcp-v20251125/sessions@0.1.1';
@@ -159,10 +160,7 @@ export function createContext(ctx: MessageContext): Context {
   };
 }
 
-const monotonicClock = {
-  nowMs: () => Number(monotonicNow() / 1_000_000n),
-  sleep: (ms: number) => subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
-};
+const monotonicClock = monotonicWaitClock({ now, subscribeDuration });
 
 /** The session's string values through the sessions interface, which has no delete: clearing writes ''. */
 function sessionKeys(session: Session): SessionKeys {

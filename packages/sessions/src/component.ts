@@ -2,7 +2,7 @@
 // sessionResult/storeResult, which return failures as the WIT error variant.
 import type { ElicitRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
-import { clientRequestTimeoutMs } from '@wasmcp-ts/protocol';
+import { clientRequestTimeoutMs, monotonicWaitClock } from '@wasmcp-ts/protocol';
 import type { ElicitResult } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import { getEnvironment } from 'wasi:cli/environment@0.2.12';
 import { now as monotonicNow, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
@@ -38,10 +38,7 @@ const manager = new SessionManager(host);
 
 const elicitHost: ElicitHost = {
   randomBytes: host.randomBytes,
-  clock: {
-    nowMs: () => Number(monotonicNow() / 1_000_000n),
-    sleep: (ms) => subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
-  },
+  clock: monotonicWaitClock({ now: monotonicNow, subscribeDuration }),
   timeoutMs: () => clientRequestTimeoutMs(host.env.get('WASMCP_CLIENT_REQUEST_TIMEOUT')),
 };
 
