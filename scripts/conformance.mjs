@@ -40,8 +40,9 @@ function serve(kvPath) {
     child.stderr.on('data', (chunk) => {
       output += chunk;
       process.stderr.write(chunk);
+      // The server answers from its first worker on; the suite's scenarios run concurrent streams, so wait for all.
       const url = /MCP server on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolveUrl({ url, stop: () => child.kill('SIGTERM') });
+      if (url && /all \d+ workers ready/.test(output)) resolveUrl({ url, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`wasmcp-ts serve exited (${code}) before it was ready:\n${output}`)));
   });

@@ -29,5 +29,7 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     workers: options.workers ?? 2,
     log: () => {},
   });
+  // Tests count on every worker being there (a slow call must not hold up the others).
+  await server.allWorkersReady;
   return { ...server, mcpUrl: `${server.url}${env.WASMCP_MCP_PATH ?? '/mcp'}` };
 }

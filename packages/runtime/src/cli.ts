@@ -129,7 +129,8 @@ async function serveCommand(args: string[]): Promise<void> {
   const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const framework = values.framework ?? config.framework;
   const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework });
-  process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${workers} workers, ${variant}, ready in ${Date.now() - started} ms)\n`);
+  process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${variant}, first worker ready in ${Date.now() - started} ms)\n`);
+  void server.allWorkersReady.then(() => process.stderr.write(`wasmcp-ts: all ${workers} workers ready in ${Date.now() - started} ms\n`));
   let stopping = false;
   const stop = () => {
     if (stopping) return;

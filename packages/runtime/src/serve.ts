@@ -25,6 +25,8 @@ export interface ServeOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Resolves when all --workers workers serve (the server answers from the first one on). */
+  allWorkersReady: Promise<void>;
   /** Stops accepting, lets in-flight requests finish, then stops the workers. */
   close(): Promise<void>;
 }
@@ -61,10 +63,19 @@ class WorkerPool {
     private readonly maxSize: number,
   ) {}
 
-  /** Resolves when the first worker serves (it fills the transpile cache); the rest start from it meanwhile. */
-  async start(): Promise<void> {
+  /**
+   * Resolves when the first worker serves (it fills the transpile cache) with a promise of the
+   * rest, which start from it meanwhile.
+   */
+  async start(): Promise<{ rest: Promise<void> }> {
     await this.spawn();
-    for (let i = 1; i < this.size; i++) this.spawnInBackground();
+    const rest = Array.from({ length: this.size - 1 }, () => this.spawn());
+    // A worker that fails to start is logged; the pool serves with the others.
+    return { rest: Promise.allSettled(rest).then((outcomes) => this.logFailures(outcomes)) };
+  }
+
+  private logFailures(outcomes: PromiseSettledResult<unknown>[]): void {
+    for (const outcome of outcomes) if (outcome.status === 'rejected') this.log(`wasmcp-ts: cannot start a worker: ${(outcome.reason as Error).message}`);
   }
 
   private spawnInBackground(): void {
@@ -176,7 +187,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // Extra workers only over a shared key-value backend: a private in-memory one would not know the sessions.
   const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
   const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize);
-  await pool.start();
+  const { rest: allWorkersReady } = await pool.start();
   const agent = new http.Agent({ keepAlive: true });
 
   let openStreams = 0;
@@ -244,6 +255,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   return {
     url: `http://${host}:${port}`,
     port,
+    allWorkersReady,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
