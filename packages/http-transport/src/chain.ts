@@ -12,6 +12,7 @@ export interface SessionManager {
   initialize(storeId: string): string;
   validate(sessionId: string, storeId: string): boolean;
   markTerminated(sessionId: string, storeId: string, reason: string | undefined): void;
+  deleteSession(sessionId: string, storeId: string): void;
 }
 
 /** server-auth; `decode` throws when the token is not acceptable. */

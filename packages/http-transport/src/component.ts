@@ -4,7 +4,7 @@ import type { IncomingRequest, ResponseOutparam } from 'wasi:http/types@0.2.10';
 import { open as openBucket, type Bucket } from 'wasmcp:keyvalue/store@0.1.0';
 import { authorize, decode } from 'wasmcp:mcp-v20251125/server-auth@0.1.1';
 import { handle } from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
-import { initialize, markTerminated, validate } from 'wasmcp:mcp-v20251125/session-manager@0.1.1';
+import { deleteSession, initialize, markTerminated, validate } from 'wasmcp:mcp-v20251125/session-manager@0.1.1';
 import type { TransportServices, TransportStore } from './chain.js';
 import { readConfig, type TransportConfig } from './config.js';
 import { HttpExchange } from './http-exchange.js';
@@ -28,7 +28,7 @@ const openStores = new Map<string, TransportStore>();
 
 const services: TransportServices = {
   handle,
-  sessions: { initialize, validate, markTerminated },
+  sessions: { initialize, validate, markTerminated, deleteSession },
   auth: { decode, authorize },
   openStore: (bucket) => {
     let store = openStores.get(bucket);

@@ -61,14 +61,22 @@ describe.each(VARIANTS)('http-transport sessions (%s)', (variant) => {
     expect(malformed.status).toBe(404);
   });
 
-  it('DELETE ends the session: 200, then 404 for it', async () => {
+  it('DELETE ends the session: 200, then 404 for it, and none of its keys is left in the store', async () => {
     const sessionId = await newSession();
-    const del = await rawRequest(server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } });
-    expect(del.status).toBe(200);
-    const after = await post(jsonRpc(3, 'ping'), { 'mcp-session-id': sessionId });
-    expect(after.status).toBe(404);
-    const again = await rawRequest(server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } });
-    expect(again.status).toBe(404);
+    const store = createKeyValueBackend(keyValue);
+    try {
+      const keysOfSession = () => store.listKeys('default', undefined, 10_000).keys.filter((k) => k.startsWith(`${sessionId}:`));
+      expect(keysOfSession()).not.toEqual([]);
+      const del = await rawRequest(server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } });
+      expect(del.status).toBe(200);
+      expect(keysOfSession()).toEqual([]);
+      const after = await post(jsonRpc(3, 'ping'), { 'mcp-session-id': sessionId });
+      expect(after.status).toBe(404);
+      const again = await rawRequest(server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': sessionId } });
+      expect(again.status).toBe(404);
+    } finally {
+      store.close();
+    }
   });
 
   it('a GET stream delivers what is queued for the session; a second GET gets 409', async () => {
