@@ -1,6 +1,7 @@
 // POST: one JSON-RPC message in, its answer out as SSE (notifications sent during the call,
 // then the response) or as one JSON body; notifications and client responses get 202.
 import {
+  decodeClientMessage,
   encodeServerError,
   encodeServerResult,
   handOverClientResponse,
@@ -9,6 +10,8 @@ import {
   logLevelFromString,
   NO_FRAME,
   parseClientMessage,
+  parseError,
+  parseJson,
   recordClientCapabilities,
   REQUEST_META_HEADER,
   requestMetaHeader,
@@ -30,6 +33,8 @@ import { errorBody, JSON_HEADERS, rejectRequest } from './responses.js';
 import { createSession, requireSession, SESSION_HEADER } from './session-gate.js';
 
 const LOG_LEVEL_KEY = (sessionId: string) => `${sessionId}:__transport__:log-level`;
+/** The one protocol version with JSON-RPC batches. */
+const BATCH_VERSION = '2025-03-26';
 
 export interface RequestScope {
   config: TransportConfig;
@@ -53,9 +58,7 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     return rejectRequest(exchange, 400, 'Bad Request: the body could not be read');
   }
   const text = new TextDecoder().decode(body.bytes);
-  if (/^\s*\[/.test(text)) {
-    return rejectRequest(exchange, 400, 'Invalid Request: JSON-RPC batches are not supported by protocol 2025-06-18 and later');
-  }
+  if (/^\s*\[/.test(text)) return handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
   const decoded = parseClientMessage(text);
   const answered = answeredRequestId(decoded);
   if (answered) return handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
@@ -117,20 +120,77 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     if (capabilities.resources && session) capabilities.resources = { subscribe: true };
     return reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
   }
-  if (request.tag === 'ping') return reply(exchange, sse, headers, stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } })));
-  if (request.tag === 'logging-set-level') {
-    if (session && store) store.setString(LOG_LEVEL_KEY(session.sessionId), request.val);
-    return reply(exchange, sse, headers, stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'logging-set-level' } })));
-  }
-
-  if (!sse) {
-    const answer = callChain(scope, ctx, message);
-    return exchange.respond(200, { ...JSON_HEADERS, ...headers }, stringifyJson(okOrError(id, answer)));
-  }
+  if (!sse) return exchange.respond(200, { ...JSON_HEADERS, ...headers }, answerRequest(scope, ctx, id, request, store));
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  const answer = callChain(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, message);
-  out.write(`data: ${stringifyJson(okOrError(id, answer))}\n\n`);
+  out.write(`data: ${answerRequest(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, id, request, store)}\n\n`);
   out.close();
+}
+
+/**
+ * The response (JSON text) to a request other than initialize. The transport answers ping and
+ * logging/setLevel itself; the chain answers the rest, writing its notifications to ctx's stream.
+ */
+function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, request: ClientRequest, store: TransportStore | undefined): string {
+  if (request.tag === 'ping') return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } }));
+  if (request.tag === 'logging-set-level') {
+    if (ctx.session && store) store.setString(LOG_LEVEL_KEY(ctx.session.sessionId), request.val);
+    return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'logging-set-level' } }));
+  }
+  return stringifyJson(okOrError(id, callChain(scope, ctx, { tag: 'request', val: [id, request] })));
+}
+
+/**
+ * A JSON-RPC batch, which protocol 2025-03-26 allows (later versions do not). Each message is
+ * handled in order as a POST of its own would be, under the one session check; the responses to
+ * its requests go back together, as one JSON array or as SSE events in order (each request's
+ * notifications before its response). initialize may not be batched.
+ */
+function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, sse: boolean): void {
+  const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
+  if (!header.ok) return rejectRequest(exchange, 400, header.message);
+  if (header.version !== BATCH_VERSION) {
+    return rejectRequest(exchange, 400, `Invalid Request: JSON-RPC batches are allowed only with protocol ${BATCH_VERSION}, not ${header.version}`);
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return exchange.respond(400, JSON_HEADERS, errorBody(undefined, parseError(`Parse error: ${parsed.message}`)));
+  const items = parsed.value as unknown[];
+  if (items.length === 0) return rejectRequest(exchange, 400, 'Invalid Request: the batch is empty');
+  const gate = requireSession(exchange, scope.config, scope.services, scope.identity);
+  if (!gate.ok) return;
+  const { session, store } = gate;
+
+  const entries = items.map((item) => ({ text: stringifyJson(item), decoded: decodeClientMessage(item) }));
+  if (scope.identity) {
+    for (const { text: itemText, decoded } of entries) {
+      if (decoded.ok && !authorized(scope, decoded.message, messageContext(exchange, scope, header.version, session, itemText))) {
+        return forbidden(exchange, scope.config, scope.mcpPath, decoded.message, scope.identity.claims.scopes);
+      }
+    }
+  }
+  const hasRequests = entries.some(({ decoded }) => (decoded.ok ? decoded.message.tag === 'request' : !decoded.ignorable));
+  const headers: Record<string, string> = session ? { [SESSION_HEADER]: session.sessionId } : {};
+  const out = hasRequests && sse ? exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers }) : undefined;
+  const responses: string[] = [];
+  const respond = (json: string) => (out ? out.write(`data: ${json}\n\n`) : responses.push(json));
+
+  for (const { text: itemText, decoded } of entries) {
+    const answered = answeredRequestId(decoded);
+    const ctx = messageContext(exchange, scope, header.version, session, itemText);
+    if (answered) {
+      takeClientResponse(scope, ctx, store, answered, itemText, decoded.ok ? decoded.message : undefined);
+    } else if (!decoded.ok) {
+      if (!decoded.ignorable) respond(errorBody(decoded.id, decoded.error));
+    } else if (decoded.message.tag !== 'request') {
+      scope.services.handle(ctx, decoded.message);
+    } else {
+      const [id, request] = decoded.message.val;
+      if (request.tag === 'initialize') respond(errorBody(id, invalidRequest('Invalid Request: initialize must not be part of a JSON-RPC batch')));
+      else respond(answerRequest(scope, out ? { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) } : ctx, id, request, store));
+    }
+  }
+  if (out) return out.close();
+  if (!hasRequests) return exchange.respond(202, {});
+  exchange.respond(200, { ...JSON_HEADERS, ...headers }, `[${responses.join(',')}]`);
 }
 
 function messageContext(exchange: HttpExchange, scope: RequestScope, version: string, session: Session | undefined, text: string): MessageContext {
@@ -160,9 +220,14 @@ function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: R
   if (!header.ok) return rejectRequest(exchange, 400, header.message);
   const gate = requireSession(exchange, scope.config, scope.services, scope.identity);
   if (!gate.ok) return;
-  const handedOver = gate.session && gate.store ? handOverClientResponse(sessionKeysIn(gate.store, gate.session.sessionId), id, text) : false;
-  if (!handedOver && message) scope.services.handle(messageContext(exchange, scope, header.version, gate.session, text), message);
+  takeClientResponse(scope, messageContext(exchange, scope, header.version, gate.session, text), gate.store, id, text, message);
   exchange.respond(202, {});
+}
+
+/** A client's response goes to the tool call waiting for it (any instance's), else down the chain. */
+function takeClientResponse(scope: RequestScope, ctx: MessageContext, store: TransportStore | undefined, id: RequestId, text: string, message: ClientMessage | undefined): void {
+  const handedOver = ctx.session && store ? handOverClientResponse(sessionKeysIn(store, ctx.session.sessionId), id, text) : false;
+  if (!handedOver && message) scope.services.handle(ctx, message);
 }
 
 /**

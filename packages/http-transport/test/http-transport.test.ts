@@ -79,13 +79,63 @@ describe.each(VARIANTS)('http-transport over raw HTTP (%s)', (variant) => {
     expect(JSON.parse(res.body).error.code).toBe(-32700);
   });
 
-  it('400 with -32600 for a message that is not JSON-RPC, and for a batch', async () => {
+  it('400 with -32600 for a message that is not JSON-RPC, and for a batch under protocol 2025-06-18 or later', async () => {
     const notRpc = await post('{"hello": "world"}');
     expect(notRpc.status).toBe(400);
     expect(JSON.parse(notRpc.body).error.code).toBe(-32600);
     const batch = await post(`[${jsonRpc(1, 'ping')}]`);
     expect(batch.status).toBe(400);
-    expect(JSON.parse(batch.body).error.message).toMatch(/batch/);
+    expect(JSON.parse(batch.body).error).toMatchObject({ code: -32600, message: 'Invalid Request: JSON-RPC batches are allowed only with protocol 2025-03-26, not 2025-11-25' });
+  });
+
+  describe('JSON-RPC batches (protocol 2025-03-26 only)', () => {
+    const v2025_03_26 = { 'mcp-protocol-version': '2025-03-26' };
+    const initialized = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' });
+
+    it('answers each request in order, as SSE events; notifications get no answer', async () => {
+      const res = await post(`[${jsonRpc(1, 'ping')}, ${initialized}, ${jsonRpc(2, 'tools/call', { name: 'add', arguments: { a: 2, b: 3 } })}]`, v2025_03_26);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/event-stream');
+      expect(messagesOf(res)).toEqual([
+        { jsonrpc: '2.0', id: 1, result: {} },
+        { jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: '5' }] } },
+      ]);
+    });
+
+    it('as one JSON array for a client that accepts only JSON; without the header, 2025-03-26 is assumed', async () => {
+      const headers = { 'content-type': 'application/json', accept: 'application/json' };
+      const res = await rawRequest(server.mcpUrl, { headers, body: `[${jsonRpc(1, 'tools/list')}, ${jsonRpc(2, 'ping')}]` });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json');
+      const answers = JSON.parse(res.body);
+      expect(answers.map((a: { id: number }) => a.id)).toEqual([1, 2]);
+      expect(answers[0].result.tools.map((t: { name: string }) => t.name)).toContain('add');
+    });
+
+    it('a batch of notifications only is 202 with no body', async () => {
+      const res = await post(`[${initialized}]`, v2025_03_26);
+      expect(res.status).toBe(202);
+      expect(res.body).toBe('');
+    });
+
+    it('initialize, an invalid message and an unknown method each get their own error; the rest is answered', async () => {
+      const res = await post(`[${initialize('2025-03-26')}, {"hello":1}, ${jsonRpc(3, 'no/such')}, ${jsonRpc(4, 'ping')}]`, v2025_03_26);
+      expect(messagesOf(res)).toEqual([
+        { jsonrpc: '2.0', id: 1, error: { code: -32600, message: 'Invalid Request: initialize must not be part of a JSON-RPC batch' } },
+        { jsonrpc: '2.0', error: expect.objectContaining({ code: -32600 }) },
+        { jsonrpc: '2.0', id: 3, error: expect.objectContaining({ code: -32601 }) },
+        { jsonrpc: '2.0', id: 4, result: {} },
+      ]);
+    });
+
+    it('an empty batch is 400 (-32600), and a broken one 400 (-32700)', async () => {
+      const empty = await post('[]', v2025_03_26);
+      expect(empty.status).toBe(400);
+      expect(JSON.parse(empty.body).error).toMatchObject({ code: -32600, message: 'Invalid Request: the batch is empty' });
+      const broken = await post('[{"jsonrpc":', v2025_03_26);
+      expect(broken.status).toBe(400);
+      expect(JSON.parse(broken.body).error.code).toBe(-32700);
+    });
   });
 
   it('400 for an unsupported MCP-Protocol-Version, naming the supported ones', async () => {

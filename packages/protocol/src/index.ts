@@ -5,7 +5,7 @@ export * from './boundary.js';
 export * from './methods.js';
 export * from './tool-result.js';
 export { encodeBase64, decodeBase64 } from './base64.js';
-export { stringifyJson, type JsonObject, type JsonValue } from './json.js';
+export { parseJson, stringifyJson, type JsonObject, type JsonValue } from './json.js';
 export { LATEST_PROTOCOL_VERSION, protocolVersionFromString, protocolVersionToString } from './enums.js';
 export { MAX_STREAM_BYTES } from './stream.js';
 export {
