@@ -3,6 +3,7 @@
 // verification here takes a few ms), so both RSA schemes run here. Hashing is the caller's
 // (the engine's native digest inside the component): pure-JS SHA-2 is slow in an interpreter.
 // Only public-key operations: nothing here needs randomness or secrecy.
+import { concatBytes } from '@wasmcp-ts/protocol';
 
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
@@ -84,7 +85,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function verifyPkcs1v15(key: RsaPublicKey, hash: HashName, signature: Uint8Array, message: Uint8Array, digest: Digest): Promise<boolean> {
   const em = recoverEncodedMessage(key, signature);
   if (!em) return false;
-  const t = concat(DIGEST_INFO[hash], await digest(hash, message));
+  const t = concatBytes([DIGEST_INFO[hash], await digest(hash, message)]);
   if (em.length < t.length + 11) return false;
   const expected = new Uint8Array(em.length);
   expected[1] = 0x01;
@@ -118,7 +119,7 @@ export async function verifyPss(key: RsaPublicKey, hash: HashName, saltLength: n
   for (let i = 0; i < psLen; i++) if (db[i] !== 0) return false;
   if (db[psLen] !== 0x01) return false;
   const salt = db.subarray(db.length - saltLength);
-  const mPrime = concat(new Uint8Array(8), await digest(hash, message), salt);
+  const mPrime = concatBytes([new Uint8Array(8), await digest(hash, message), salt]);
   return equalBytes(await digest(hash, mPrime), h);
 }
 
@@ -127,19 +128,10 @@ async function mgf1(digest: Digest, hash: HashName, seed: Uint8Array, length: nu
   const counter = new Uint8Array(4);
   for (let offset = 0, c = 0; offset < length; c++) {
     new DataView(counter.buffer).setUint32(0, c);
-    const block = await digest(hash, concat(seed, counter));
+    const block = await digest(hash, concatBytes([seed, counter]));
     out.set(block.subarray(0, Math.min(block.length, length - offset)), offset);
     offset += block.length;
   }
   return out;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}

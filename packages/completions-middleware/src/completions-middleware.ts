@@ -29,23 +29,8 @@ export function handleCompletions(ctx: MessageContext, message: ClientMessage, c
         downstream,
         () => invalidParams(`Unknown reference: ${describeReference(request.val.ref)}`),
       );
-    case 'initialize':
-    case 'tools-list':
-    case 'tools-call':
-    case 'resources-list':
-    case 'resources-read':
-    case 'resources-templates-list':
-    case 'resources-subscribe':
-    case 'resources-unsubscribe':
-    case 'prompts-list':
-    case 'prompts-get':
-    case 'logging-set-level':
-    case 'ping':
+    default:
       return downstream();
-    default: {
-      const _exhaustive: never = request;
-      return _exhaustive;
-    }
   }
 }
 

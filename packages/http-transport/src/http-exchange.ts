@@ -1,6 +1,7 @@
 // One wasi:http request/response pair, as the transport's logic sees it: headers and a body
 // read with a size limit, then either a whole response or a stream (SSE) written as it goes.
 import { Fields, IncomingBody, OutgoingBody, OutgoingResponse, ResponseOutparam, type IncomingRequest } from 'wasi:http/types@0.2.10';
+import { concatBytes } from '@wasmcp-ts/protocol';
 import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
 
 // wasi:io allows at most 4096 bytes per blocking-write-and-flush.
@@ -80,7 +81,7 @@ export class HttpExchange {
         chunk = stream.blockingRead(READ_CHUNK);
       } catch (err) {
         const closed = (err as { payload?: { tag?: string } })?.payload?.tag === 'closed';
-        result = closed ? { ok: true, bytes: concat(chunks, total) } : { ok: false, reason: 'unreadable' };
+        result = closed ? { ok: true, bytes: concatBytes(chunks) } : { ok: false, reason: 'unreadable' };
         break;
       }
       total += chunk.length;
@@ -122,14 +123,4 @@ export class HttpExchange {
 // A child resource (a body's stream) must be dropped before its parent body is finished.
 function dispose(resource: object): void {
   (resource as Partial<Disposable>)[Symbol.dispose]?.();
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

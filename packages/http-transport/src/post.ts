@@ -159,10 +159,13 @@ function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, 
   if (!gate.ok) return;
   const { session, store } = gate;
 
-  const entries = items.map((item) => ({ text: stringifyJson(item), decoded: decodeClientMessage(item) }));
+  const entries = items.map((item) => {
+    const itemText = stringifyJson(item);
+    return { text: itemText, decoded: decodeClientMessage(item), ctx: messageContext(exchange, scope, header.version, session, itemText) };
+  });
   if (scope.identity) {
-    for (const { text: itemText, decoded } of entries) {
-      if (decoded.ok && !authorized(scope, decoded.message, messageContext(exchange, scope, header.version, session, itemText))) {
+    for (const { decoded, ctx } of entries) {
+      if (decoded.ok && !authorized(scope, decoded.message, ctx)) {
         return forbidden(exchange, scope.config, scope.mcpPath, decoded.message, scope.identity.claims.scopes);
       }
     }
@@ -173,9 +176,8 @@ function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, 
   const responses: string[] = [];
   const respond = (json: string) => (out ? out.write(`data: ${json}\n\n`) : responses.push(json));
 
-  for (const { text: itemText, decoded } of entries) {
+  for (const { text: itemText, decoded, ctx } of entries) {
     const answered = answeredRequestId(decoded);
-    const ctx = messageContext(exchange, scope, header.version, session, itemText);
     if (answered) {
       takeClientResponse(scope, ctx, store, answered, itemText, decoded.ok ? decoded.message : undefined);
     } else if (!decoded.ok) {

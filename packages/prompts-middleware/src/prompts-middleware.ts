@@ -47,22 +47,8 @@ export function handlePrompts(ctx: MessageContext, message: ClientMessage, promp
         downstream,
         () => invalidParams(`Unknown prompt: ${request.val.name}`),
       );
-    case 'initialize':
-    case 'tools-list':
-    case 'tools-call':
-    case 'resources-list':
-    case 'resources-read':
-    case 'resources-templates-list':
-    case 'resources-subscribe':
-    case 'resources-unsubscribe':
-    case 'completion-complete':
-    case 'logging-set-level':
-    case 'ping':
+    default:
       return downstream();
-    default: {
-      const _exhaustive: never = request;
-      return _exhaustive;
-    }
   }
 }
 

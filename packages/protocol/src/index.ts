@@ -92,3 +92,4 @@ export {
   type WaitClock,
 } from './client-requests.js';
 export { writeAll, type ByteSink } from './stream.js';
+export { concatBytes } from './bytes.js';

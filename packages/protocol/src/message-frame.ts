@@ -5,6 +5,7 @@
 // server-io reads it and writes the prefix without it. Over SSE a server-io that knows nothing
 // of it still writes valid SSE; over stdio (one message a line) it would write the annotation as
 // a line of its own, so there it needs ours.
+import { concatBytes } from './bytes.js';
 import { LOG_LEVELS } from './enums.js';
 import type { LogLevel } from './wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageFrame } from './wit/wasmcp-mcp-v20251125-server-io.js';
@@ -26,11 +27,7 @@ const LEVEL_COMMENT = /^: log-level=([a-z]+)\n/;
 
 /** `frame` for a client that asked (logging/setLevel) for `level` and above. */
 export function frameWithLogLevel(frame: MessageFrame, level: LogLevel): MessageFrame {
-  const annotation = encoder.encode(`: log-level=${level}\n`);
-  const prefix = new Uint8Array(annotation.length + frame.prefix.length);
-  prefix.set(annotation);
-  prefix.set(frame.prefix, annotation.length);
-  return { prefix, suffix: frame.suffix };
+  return { prefix: concatBytes([encoder.encode(`: log-level=${level}\n`), frame.prefix]), suffix: frame.suffix };
 }
 
 /** The SSE frame for a session whose client asked (logging/setLevel) for `level` and above. */

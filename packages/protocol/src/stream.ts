@@ -1,5 +1,6 @@
 // Draining the `text-stream` / `blob-stream` content variants, which exist so components can hand
 // over large content without copying it through the chain; JSON needs the bytes inline.
+import { concatBytes } from './bytes.js';
 import { internalError, ProtocolError } from './errors.js';
 import { isJsonObject } from './json.js';
 import type { InputStream } from './wit/wasi-io-streams.js';
@@ -30,14 +31,7 @@ export function drainStream(stream: InputStream, path: string): Uint8Array {
     if (total > MAX_STREAM_BYTES) throw new ProtocolError(internalError(`${path} exceeds ${MAX_STREAM_BYTES} bytes`));
     chunks.push(chunk);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The output-stream call a writer makes. */

@@ -61,19 +61,8 @@ export function handleResources(ctx: MessageContext, message: ClientMessage, res
       return ctx.session ? subscription(openBucket, ctx.session, request.val, subscribeResource) : downstream();
     case 'resources-unsubscribe':
       return ctx.session ? subscription(openBucket, ctx.session, request.val, unsubscribeResource) : downstream();
-    case 'initialize':
-    case 'tools-list':
-    case 'tools-call':
-    case 'prompts-list':
-    case 'prompts-get':
-    case 'completion-complete':
-    case 'logging-set-level':
-    case 'ping':
+    default:
       return downstream();
-    default: {
-      const _exhaustive: never = request;
-      return _exhaustive;
-    }
   }
 }
 

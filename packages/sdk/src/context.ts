@@ -143,7 +143,7 @@ export function createContext(ctx: MessageContext): Context {
     async sample(request) {
       if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
       const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
-      const timeoutMs = clientRequestTimeoutMs(new Map(getEnvironment()).get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
+      const timeoutMs = clientRequestTimeoutMs(environment().get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
       const keys = sessionKeys(session());
       requireClientCapability(keys, SAMPLING);
       const id = clientRequestId(getRandomBytes(8n));
@@ -161,6 +161,10 @@ export function createContext(ctx: MessageContext): Context {
 }
 
 const monotonicClock = monotonicWaitClock({ now, subscribeDuration });
+
+// The environment is fixed for an instance's life: read it on first use.
+let environmentVars: Map<string, string> | undefined;
+const environment = () => (environmentVars ??= new Map(getEnvironment()));
 
 /** The session's string values through the sessions interface, which has no delete: clearing writes ''. */
 function sessionKeys(session: Session): SessionKeys {

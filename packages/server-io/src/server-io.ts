@@ -5,6 +5,7 @@
 // dropped, as are log messages below the client's level (an annotation the frame carries,
 // which is not written).
 import {
+  concatBytes,
   encodeServerMessageToString,
   errorRecord,
   frameLogLevel,
@@ -83,12 +84,12 @@ export class ServerIo {
       this.#buffered.push(json);
       return;
     }
-    write(output, concat([framePrefixToWrite(frame), json, frame.suffix]));
+    write(output, concatBytes([framePrefixToWrite(frame), json, frame.suffix]));
   }
 
   flushBuffer(output: ByteSink): void {
     if (this.#buffered.length === 0) return;
-    const bytes = concat(this.#buffered);
+    const bytes = concatBytes(this.#buffered);
     this.#buffered = [];
     write(output, bytes);
   }
@@ -116,7 +117,7 @@ export class ServerIo {
         if (buffer.length === 0) throw new IoFailure({ tag: 'unexpected', val: 'the stream ended before a message' });
         return buffer;
       }
-      buffer = concat([buffer, chunk]);
+      buffer = concatBytes([buffer, chunk]);
     }
   }
 }
@@ -133,7 +134,7 @@ function readAll(input: ByteSource, max: bigint): Uint8Array {
     chunks.push(chunk);
   }
   if (total === 0n) throw new IoFailure({ tag: 'unexpected', val: 'the stream ended before a message' });
-  return concat(chunks);
+  return concatBytes(chunks);
 }
 
 /** One read; `undefined` at the end of the stream. */
@@ -184,14 +185,4 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
     return i;
   }
   return -1;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 // Newline framing of a byte stream. Lines come out whatever the chunk boundaries; a line
 // longer than the limit is skipped to its newline without being held in memory; the bytes
 // after the last newline are a final line (the peer closed its end without a newline).
+import { concatBytes } from '@wasmcp-ts/protocol';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -67,23 +68,12 @@ export class LineReader {
 
   #finishLine(): LineEvent {
     const size = this.#size;
-    const event: LineEvent = this.#discarding ? { kind: 'too-long', size } : { kind: 'line', bytes: withoutCarriageReturn(concat(this.#parts, size)) };
+    const event: LineEvent = this.#discarding ? { kind: 'too-long', size } : { kind: 'line', bytes: withoutCarriageReturn(concatBytes(this.#parts)) };
     this.#parts = [];
     this.#size = 0;
     this.#discarding = false;
     return event;
   }
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function withoutCarriageReturn(line: Uint8Array): Uint8Array {
