@@ -10,14 +10,16 @@
 //                 background for many seconds, and a run taken before that settles measures
 //                 the compiler, not the server
 //   --only LIST   sections to run, of size,startup,http,hop (default all)
+// The fused complete servers (e, f, and one over stdio) are built first, into the run's scratch folder.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildFusedServers } from './lib/fused.mjs';
 import { measureHop } from './lib/hop.mjs';
 import { cpuTimeMs, peakRssMb, resetPeakRss, runLoad } from './lib/load.mjs';
 import { benchServers, jsonRpc, oauthSetup, openSession, ROOT, startServer, WORKERS } from './lib/servers.mjs';
-import { measureSizes } from './lib/size.mjs';
+import { fileSize, measureSizes } from './lib/size.mjs';
 import { median, serveStartMs, stdioStartMs } from './lib/startup.mjs';
 
 const SECTIONS = ['size', 'startup', 'http', 'hop'];
@@ -52,7 +54,7 @@ function printTable(title, headers, rows) {
   for (const row of cells.slice(1)) console.log(line(row));
 }
 
-function sizeSection() {
+function sizeSection(fused) {
   const sizes = measureSizes();
   const mb = (bytes) => (bytes / MB).toFixed(2);
   printTable(
@@ -66,10 +68,16 @@ function sizeSection() {
     ['chain', 'variant', 'raw', 'gzip'],
     sizes.chains.map((c) => [c.chain, c.variant, mb(c.bytes), mb(c.gzipBytes)]),
   );
+  sizes.fused = Object.entries(fused).map(([key, file]) => ({ server: key, ...fileSize(file) }));
+  printTable(
+    'Fused complete servers of test-tools (draft; MB): one engine each, against the chain totals above',
+    ['server', 'raw', 'gzip'],
+    sizes.fused.map((s) => [s.server, mb(s.bytes), mb(s.gzipBytes)]),
+  );
   return sizes;
 }
 
-async function startupSection(servers, cacheDir, scratch) {
+async function startupSection(servers, cacheDir, scratch, fused) {
   const warmMedian = async (measure) => {
     const times = [];
     for (let i = 0; i < WARM_STARTS; i++) times.push(await measure());
@@ -86,6 +94,19 @@ async function startupSection(servers, cacheDir, scratch) {
   }
   const stdioCold = await stdioStartMs(caches.stdio);
   rows.push({ server: 'stdio: stdio-transport -> tools -> method-not-found', coldMs: stdioCold, warmMs: await warmMedian(() => stdioStartMs(caches.stdio)) });
+  // The fused servers: over HTTP with one worker (what a host that instantiates per request
+  // pays), with the default pool, and over stdio.
+  for (const id of ['e', 'f']) {
+    const spec = servers.find((s) => s.id === id);
+    const oneWorker = { ...spec, args: spec.args.map((arg, i) => (spec.args[i - 1] === '--workers' ? '1' : arg)) };
+    const cache = join(scratch, `cache-${id}`);
+    const cold = await serveStartMs(oneWorker, { WASMCP_TS_CACHE: cache });
+    rows.push({ server: `serve, ${spec.name} (1 worker)`, coldMs: cold, warmMs: await warmMedian(() => serveStartMs(oneWorker, { WASMCP_TS_CACHE: cache })), fused: true });
+    rows.push({ server: `serve, ${spec.name} (${WORKERS} workers)`, coldMs: null, warmMs: await warmMedian(() => serveStartMs(spec, { WASMCP_TS_CACHE: cache })), fused: true });
+  }
+  const fusedStdioCache = join(scratch, 'cache-fused-stdio');
+  const fusedStdioCold = await stdioStartMs(fusedStdioCache, fused.stdio);
+  rows.push({ server: 'stdio: fused server', coldMs: fusedStdioCold, warmMs: await warmMedian(() => stdioStartMs(fusedStdioCache, fused.stdio)), fused: true });
   const sdk = servers.find((s) => s.id === 'c');
   rows.push({ server: `${sdk.name} (reference)`, coldMs: null, warmMs: await warmMedian(() => serveStartMs(sdk)) });
   printTable(
@@ -158,6 +179,21 @@ function targets(results) {
     if (a1 && c1) out.push({ target: `${method} p50 at concurrency 1, (a) / (c)`, from: `${a1.p50Ms.toFixed(2)} / ${c1.p50Ms.toFixed(2)} ms`, value: a1.p50Ms / c1.p50Ms, limit: 1.5, kind: 'max' });
     if (a16 && c16) out.push({ target: `${method} req/s at concurrency 16, (a) / (c)`, from: `${a16.requestsPerSecond.toFixed(0)} / ${c16.requestsPerSecond.toFixed(0)}`, value: a16.requestsPerSecond / c16.requestsPerSecond, limit: 1, kind: 'min' });
   }
+  // The fused servers against the chains of the same tools, in this run.
+  for (const { name: method } of METHODS) {
+    for (const [fused, chain] of [['e', 'b'], ['f', 'a'], ['e', 'a'], ['f', 'b']]) {
+      const [f1, x1, f16, x16] = [http(fused, method, 1), http(chain, method, 1), http(fused, method, 16), http(chain, method, 16)];
+      if (f1 && x1) out.push({ target: `${method} p50 at c=1, (${fused}) / (${chain})`, from: `${f1.p50Ms.toFixed(2)} / ${x1.p50Ms.toFixed(2)} ms`, value: f1.p50Ms / x1.p50Ms, limit: 1 / 3, kind: 'max' });
+      if (f16 && x16) out.push({ target: `${method} req/s at c=16, (${fused}) / (${chain})`, from: `${f16.requestsPerSecond.toFixed(0)} / ${x16.requestsPerSecond.toFixed(0)}`, value: f16.requestsPerSecond / x16.requestsPerSecond, limit: 3, kind: 'min' });
+    }
+  }
+  for (const size of results.size?.fused ?? []) {
+    if (size.server === 'public') {
+      out.push({ target: 'fused public server, raw MB', from: '', value: size.bytes / MB, limit: 16, kind: 'max' });
+      out.push({ target: 'fused public server, gzip MB', from: '', value: size.gzipBytes / MB, limit: 5.5, kind: 'max' });
+    }
+    if (size.server === 'full') out.push({ target: 'fused full server, raw MB', from: '', value: size.bytes / MB, limit: 18, kind: 'max' });
+  }
   if (results.hop) out.push({ target: 'per-hop cost, ms', from: '', value: results.hop.hopMs, limit: 0.2, kind: 'max' });
   for (const row of results.startup?.filter((r) => r.coldMs !== null) ?? []) {
     out.push({ target: `warm start-up, ms: ${row.server}`, from: '', value: row.warmMs, limit: 1000, kind: 'max' });
@@ -178,15 +214,16 @@ async function main() {
   // Our servers and the in-process hop measurement transpile into this cache, never the user's.
   const cacheDir = join(scratch, 'cache');
   process.env.WASMCP_TS_CACHE = cacheDir;
-  const servers = benchServers({ kvFile: join(scratch, 'kv.sqlite'), oauth: oauthSetup() });
+  const fused = await buildFusedServers(scratch);
+  const servers = benchServers({ kvFile: join(scratch, 'kv.sqlite'), fusedKvFile: join(scratch, 'fused-kv.sqlite'), oauth: oauthSetup(), fused });
   const results = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageAtStart: loadavg() },
     settings: { seconds, warmupSeconds, serverWarmupSeconds, workers: WORKERS },
   };
   try {
-    if (sections.has('size')) results.size = sizeSection();
-    if (sections.has('startup')) results.startup = await startupSection(servers, cacheDir, scratch);
+    if (sections.has('size')) results.size = sizeSection(fused);
+    if (sections.has('startup')) results.startup = await startupSection(servers, cacheDir, scratch, fused);
     if (sections.has('http')) results.http = await httpSection(servers);
     if (sections.has('hop')) results.hop = await hopSection();
     results.targets = targets(results);

@@ -3,8 +3,11 @@
 // against `wasmcp-ts serve` with the conformance fixture (examples/conformance), the way a user
 // serves it: sessions on, SQLite key-value store in a temporary folder, several workers.
 //
-//   node scripts/conformance.mjs [--scenario NAME]... [--json FILE]
+//   node scripts/conformance.mjs [--scenario NAME]... [--json FILE] [--fixture FILE]
 //
+// --fixture serves another build of the fixture, e.g. the fused complete server
+// examples/conformance/dist/draft2/conformance-server-d2.wasm (default: the draft component,
+// composed with the framework pieces).
 // Without --scenario it runs the suite's active scenarios, prints one line per scenario (its
 // checks passed/failed/warned) and exits non-zero when a scenario fails that
 // test/conformance/baseline.yml does not list, or passes although listed (the suite's
@@ -29,10 +32,10 @@ const NODE20_PRELOAD = join(root, 'scripts/conformance-node20/register.mjs');
 const BASELINE = join(root, 'test/conformance/baseline.yml');
 
 /** Starts `wasmcp-ts serve` on a free loopback port; resolves once it prints its URL. */
-function serve(kvPath) {
+function serve(kvPath, fixture) {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--workers', '4', '--kv', 'sqlite', '--kv-path', kvPath, FIXTURE],
+    [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--workers', '4', '--kv', 'sqlite', '--kv-path', kvPath, fixture],
     { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, WASMCP_SESSION_ENABLED: 'true' } },
   );
   return new Promise((resolveUrl, reject) => {
@@ -85,10 +88,11 @@ function collectResults(outputDir) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { scenario: { type: 'string', multiple: true, default: [] }, json: { type: 'string' } } });
-  if (!existsSync(FIXTURE)) throw new Error(`${FIXTURE} is missing: build it with node scripts/build.mjs examples/conformance`);
+  const { values } = parseArgs({ options: { scenario: { type: 'string', multiple: true, default: [] }, json: { type: 'string' }, fixture: { type: 'string' } } });
+  const fixture = values.fixture ? resolve(values.fixture) : FIXTURE;
+  if (!existsSync(fixture)) throw new Error(`${fixture} is missing: build it with node scripts/build.mjs examples/conformance`);
   const work = mkdtempSync(join(tmpdir(), 'wasmcp-conformance-'));
-  const server = await serve(join(work, 'kv.sqlite'));
+  const server = await serve(join(work, 'kv.sqlite'), fixture);
   let exitCode;
   try {
     exitCode = await runSuite(server.url, join(work, 'results'), values.scenario);

@@ -1,5 +1,6 @@
 // The servers under test, each in its own child process so its memory is its own: (a) our
-// full chain, (b) our public chain, (c) the official SDK, (d) the loopback floor.
+// full chain, (b) our public chain, (c) the official SDK, (d) the loopback floor, and the
+// fused complete servers of the same tools, (e) public and (f) full.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { once } from 'node:events';
@@ -46,13 +47,22 @@ export function oauthSetup() {
  * The four servers. Ours answer JSON rather than SSE (WASMCP_DISABLE_SSE), as the SDK server
  * is configured to, so all of them do the same work per request.
  */
-export function benchServers({ kvFile, oauth }) {
-  const ours = (args, env) => ({ args: [CLI, 'serve', '--port', '0', '--workers', String(WORKERS), ...args, TEST_TOOLS], env: { WASMCP_DISABLE_SSE: 'true', ...env } });
+export function benchServers({ kvFile, fusedKvFile, oauth, fused }) {
+  const ours = (args, env, component = TEST_TOOLS) => ({
+    args: [CLI, 'serve', '--port', '0', '--workers', String(WORKERS), ...args, component],
+    env: { WASMCP_DISABLE_SSE: 'true', ...env },
+  });
   return [
     { id: 'a', name: 'ours, full chain', ...ours(['--kv', 'sqlite', '--kv-path', kvFile], oauth.env), headers: oauth.headers },
     { id: 'b', name: 'ours, public chain', ...ours(['--no-sessions', '--kv', 'memory'], {}), headers: {} },
     { id: 'c', name: 'official SDK', args: [join(ROOT, 'bench/servers/sdk-server.mjs')], env: {}, headers: {} },
     { id: 'd', name: 'loopback floor', args: [join(ROOT, 'bench/servers/floor-server.mjs')], env: {}, headers: {} },
+    ...(fused
+      ? [
+          { id: 'e', name: 'ours fused, public', ...ours(['--no-sessions', '--kv', 'memory'], {}, fused.public), headers: {} },
+          { id: 'f', name: 'ours fused, full', ...ours(['--kv', 'sqlite', '--kv-path', fusedKvFile], oauth.env, fused.full), headers: oauth.headers },
+        ]
+      : []),
   ];
 }
 

@@ -30,6 +30,12 @@ function artifactFiles() {
   );
 }
 
+/** Raw and gzipped bytes of one file. */
+export function fileSize(file) {
+  const bytes = readFileSync(file);
+  return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+}
+
 export function measureSizes() {
   // A draft2 artifact without wasi:keyvalue is the draft's bytes: compress each content once.
   const gzipped = new Map();

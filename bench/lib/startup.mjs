@@ -21,9 +21,9 @@ export async function serveStartMs(spec, env = {}) {
 }
 
 /** Spawn of `wasmcp-ts stdio` to the initialize response line on its stdout, in ms. */
-export async function stdioStartMs(cacheDir) {
+export async function stdioStartMs(cacheDir, component = TEST_TOOLS) {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'stdio', TEST_TOOLS], { env: { ...process.env, WASMCP_TS_CACHE: cacheDir }, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [CLI, 'stdio', component], { env: { ...process.env, WASMCP_TS_CACHE: cacheDir }, stdio: ['pipe', 'pipe', 'ignore'] });
   child.stdin.write(`${INITIALIZE}\n`);
   let output = '';
   child.stdout.setEncoding('utf8');

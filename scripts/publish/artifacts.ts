@@ -2,6 +2,7 @@
 // or examples/* that scripts/build.mjs builds) and the root WIT packages, each with its own version.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { plannedArtifacts } from '../../packages/runtime/src/fused-build.mjs';
 import { join } from 'node:path';
 import { readWitPackage, type WitPackageSource } from './wit-package.js';
 
@@ -36,7 +37,6 @@ interface PackageJson {
   description?: string;
   license?: string;
   scripts?: { build?: string };
-  wasmcp?: { artifact?: string };
 }
 
 /**
@@ -53,21 +53,24 @@ export async function releaseArtifacts(root: string, only?: string[]): Promise<A
       if (!existsSync(join(dir, 'package.json'))) continue;
       const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as PackageJson;
       if (!pkg.scripts?.build?.includes('scripts/build.mjs')) continue;
-      // The artifact name rule of scripts/build.mjs.
-      const name = pkg.wasmcp?.artifact ?? pkg.name.replace(/^@[^/]+\//, '');
+      // The artifacts scripts/build.mjs makes of this package: framework, component, servers.
+      const planned = await plannedArtifacts(dir);
+      const names = [...planned.frameworks.map((f) => f.artifact), ...(planned.component ? [planned.component] : []), ...planned.servers.map((s) => s.artifact)];
       const info = { version: pkg.version, description: pkg.description, license: pkg.license ?? rootPkg.license };
-      const variants = [
-        { name, file: join(dir, 'dist', 'draft', `${name}.wasm`) },
-        { name: `${name}-d2`, file: join(dir, 'dist', 'draft2', `${name}-d2.wasm`) },
-      ];
-      candidates.push({
-        names: variants.map((v) => v.name),
-        load: async () => {
-          const missing = variants.filter((v) => !existsSync(v.file));
-          if (missing.length) throw new Error(`${pkg.name} is not built: ${missing.map((v) => v.file).join(', ')} missing (run npm run build)`);
-          return variants.map((v) => ({ kind: 'component', ...info, ...v }) satisfies ComponentArtifact);
-        },
-      });
+      for (const name of names) {
+        const variants = [
+          { name, file: join(dir, 'dist', 'draft', `${name}.wasm`) },
+          { name: `${name}-d2`, file: join(dir, 'dist', 'draft2', `${name}-d2.wasm`) },
+        ];
+        candidates.push({
+          names: variants.map((v) => v.name),
+          load: async () => {
+            const missing = variants.filter((v) => !existsSync(v.file));
+            if (missing.length) throw new Error(`${pkg.name} is not built: ${missing.map((v) => v.file).join(', ')} missing (run npm run build)`);
+            return variants.map((v) => ({ kind: 'component', ...info, ...v }) satisfies ComponentArtifact);
+          },
+        });
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 // The official MCP conformance suite (@modelcontextprotocol/conformance 0.1.16, server mode)
 // against `wasmcp-ts serve` with the conformance fixture (examples/conformance), through
-// scripts/conformance.mjs. Every scenario the suite runs for 2025-11-25 must pass, except those
+// scripts/conformance.mjs: composed from the framework pieces, and as the fused complete
+// server (both variants). Every scenario the suite runs for 2025-11-25 must pass, except those
 // test/conformance/baseline.yml lists, each with its reason.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,7 +57,13 @@ const expectedFailures = readFileSync(join(root, 'test/conformance/baseline.yml'
   .map((line) => /^\s*-\s*(\S+)/.exec(line)?.[1])
   .filter((name): name is string => name !== undefined);
 
-describe('the official MCP conformance suite against wasmcp-ts serve', () => {
+const FIXTURES = [
+  ['pieces', 'examples/conformance/dist/draft/conformance.wasm'],
+  ['fused, draft', 'examples/conformance/dist/draft/conformance-server.wasm'],
+  ['fused, draft2', 'examples/conformance/dist/draft2/conformance-server-d2.wasm'],
+];
+
+describe.each(FIXTURES)('the official MCP conformance suite against wasmcp-ts serve (%s)', (_build, fixture) => {
   let work: string;
   let run: { exitCode: number; results: Record<string, ScenarioResult> };
 
@@ -64,7 +71,8 @@ describe('the official MCP conformance suite against wasmcp-ts serve', () => {
     work = mkdtempSync(join(tmpdir(), 'conformance-test-'));
     const json = join(work, 'results.json');
     // The script's exit code is the suite's verdict against the baseline; the assertions below read the results.
-    await promisify(execFile)(process.execPath, [join(root, 'scripts/conformance.mjs'), '--json', json], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch(() => {});
+    const args = [join(root, 'scripts/conformance.mjs'), '--json', json, '--fixture', join(root, fixture)];
+    await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch(() => {});
     run = JSON.parse(readFileSync(json, 'utf8'));
   }, 600_000);
 

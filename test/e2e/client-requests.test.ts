@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CreateMessageRequestSchema, ElicitRequestSchema, McpError, type CreateMessageRequest, type ElicitRequest } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { example, VARIANTS } from '../support/artifacts.js';
+import { example, fusedServer, VARIANT_BUILDS } from '../support/artifacts.js';
 import { MCP_HEADERS, rawRequest } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -16,14 +16,14 @@ const SHORT_TIMEOUT_SECONDS = 2;
 
 type Answer<R> = (request: R) => Promise<Record<string, unknown>>;
 
-describe.each(VARIANTS)('server-to-client requests during a tool call (%s)', (variant) => {
+describe.each(VARIANT_BUILDS)('server-to-client requests during a tool call (%s, %s)', (variant, build) => {
   let server: TestServer;
   let impatient: TestServer;
   const clients: Client[] = [];
 
   const serve = (timeoutSeconds: number, workers: number) =>
     startServer({
-      components: [example('conformance', variant)],
+      components: [build === 'fused' ? fusedServer('examples/conformance', 'conformance', variant) : example('conformance', variant)],
       variant,
       env: { WASMCP_SESSION_ENABLED: 'true', WASMCP_CLIENT_REQUEST_TIMEOUT: String(timeoutSeconds) },
       workers,

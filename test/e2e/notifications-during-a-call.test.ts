@@ -5,18 +5,19 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, VARIANTS } from '../support/artifacts.js';
+import { fixture, fusedServer, VARIANT_BUILDS } from '../support/artifacts.js';
 import { messagesOf, rawRequest } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 const INTERVAL_MS = 100;
 
-describe.each(VARIANTS)('notifications during a tool call (%s)', (variant) => {
+describe.each(VARIANT_BUILDS)('notifications during a tool call (%s, %s)', (variant, build) => {
   let server: TestServer;
   let client: Client;
 
   beforeAll(async () => {
-    server = await startServer({ components: [fixture('notifying-tools', variant)], variant, workers: 2 });
+    const components = [build === 'fused' ? fusedServer('test/fixtures/notifying-tools', 'notifying-tools', variant) : fixture('notifying-tools', variant)];
+    server = await startServer({ components, variant, workers: 2 });
     client = new Client({ name: 'progress-e2e', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
   });

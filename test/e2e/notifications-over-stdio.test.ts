@@ -6,18 +6,19 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, VARIANTS } from '../support/artifacts.js';
+import { fixture, fusedServer, VARIANT_BUILDS } from '../support/artifacts.js';
 
 const CLI = join(__dirname, '..', '..', 'packages', 'runtime', 'dist', 'cli.js');
 
-describe.each(VARIANTS)('notifications during a tool call over stdio (%s)', (variant) => {
+describe.each(VARIANT_BUILDS)('notifications during a tool call over stdio (%s, %s)', (variant, build) => {
   let client: Client;
   const errors: Error[] = [];
   beforeAll(async () => {
     client = new Client({ name: 'stdio-notifications', version: '1.0.0' });
     // A stdout line that is not a JSON-RPC message would surface here.
     client.onerror = (err) => errors.push(err);
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'stdio', '--variant', variant, fixture('notifying-tools', variant)], stderr: 'pipe' }));
+    const server = build === 'fused' ? fusedServer('test/fixtures/notifying-tools', 'notifying-tools-stdio', variant) : fixture('notifying-tools', variant);
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'stdio', '--variant', variant, server], stderr: 'pipe' }));
   });
   afterAll(() => client?.close());
 

@@ -3,18 +3,23 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, VARIANTS } from '../support/artifacts.js';
+import { example, fusedServer, VARIANT_BUILDS, type Build, type Variant } from '../support/artifacts.js';
 import { MCP_HEADERS, rawRequest } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 
-describe.each(VARIANTS)('official SDK client over Streamable HTTP (%s)', (variant) => {
+const SERVER: Record<Build, (variant: Variant) => string[]> = {
+  pieces: (variant) => [example('calculator', variant), example('string-tools', variant)],
+  fused: (variant) => [fusedServer('examples/server', 'examples', variant)],
+};
+
+describe.each(VARIANT_BUILDS)('official SDK client over Streamable HTTP (%s, %s)', (variant, build) => {
   let server: TestServer;
   let client: Client;
   let transport: StreamableHTTPClientTransport;
 
   beforeAll(async () => {
     server = await startServer({
-      components: [example('calculator', variant), example('string-tools', variant)],
+      components: SERVER[build](variant),
       variant,
       env: { WASMCP_SESSION_ENABLED: 'true' },
       workers: 2,

@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { LoggingMessageNotificationSchema, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fixture, VARIANTS } from '../support/artifacts.js';
+import { example, fixture, fusedServer, VARIANT_BUILDS } from '../support/artifacts.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { tempDir } from '../support/temp.js';
 
@@ -22,13 +22,16 @@ async function disconnect(client: Client): Promise<void> {
   await client.close();
 }
 
-describe.each(VARIANTS)('official SDK client: resources, prompts, completion, subscriptions, logging (%s)', (variant) => {
+describe.each(VARIANT_BUILDS)('official SDK client: resources, prompts, completion, subscriptions, logging (%s, %s)', (variant, build) => {
   let server: TestServer;
   let client: Client;
 
   beforeAll(async () => {
     server = await startServer({
-      components: [example('resources', variant), example('prompts', variant), fixture('notifying-tools', variant)],
+      components:
+        build === 'fused'
+          ? [fusedServer('test/fixtures/resources-prompts-server', 'resources-prompts', variant)]
+          : [example('resources', variant), example('prompts', variant), fixture('notifying-tools', variant)],
       variant,
       env: { WASMCP_SESSION_ENABLED: 'true' },
       // Sessions live in the store every worker shares; each client's GET stream holds a worker.

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -115,6 +116,26 @@ describe('wasmcp-ts new', () => {
       await run('npm', ['run', 'build'], { cwd: project, env: projectEnv });
       expect(existsSync(join(project, 'dist', 'draft', `${NAME}.wasm`))).toBe(true);
       expect(existsSync(join(project, 'dist', 'draft2', `${NAME}-d2.wasm`))).toBe(true);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'builds one complete stdio server with wasmcp-ts build --server, which wasmcp-ts stdio runs as it is',
+    async () => {
+      await run('npx', ['wasmcp-ts', 'build', '--server', '--transport', 'stdio'], { cwd: project, env: projectEnv });
+      const server = join(project, 'dist', 'draft', `${NAME}-server.wasm`);
+      expect(existsSync(server)).toBe(true);
+      // No key-value store without sessions: the draft2 artifact is the same component.
+      expect(existsSync(join(project, 'dist', 'draft2', `${NAME}-server-d2.wasm`))).toBe(true);
+      const client = new Client({ name: 'scaffold-server-test', version: '1.0.0' });
+      await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'stdio', server], stderr: 'pipe' }));
+      try {
+        expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['greet']);
+        expect(await client.callTool({ name: 'greet', arguments: { name: 'Ada' } })).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
+      } finally {
+        await client.close();
+      }
     },
     BUILD_TIMEOUT,
   );

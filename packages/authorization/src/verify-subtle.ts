@@ -1,7 +1,7 @@
 // The part of WebCrypto's SubtleCrypto that jose needs to verify JWS signatures (importKey of a
 // public JWK, then verify), for the component's engine:
 // - ECDSA (ES256/384/512): the engine's native crypto, which works once the build has made its
-//   preview1 random_get real (scripts/lib/patch-random-get.mjs; native is ~20x faster than
+//   preview1 random_get real (packages/runtime/src/patch-random-get.mjs; native is ~20x faster than
 //   pure JS there);
 // - RSASSA-PKCS1-v1_5 and RSA-PSS (RS*, PS*): BigInt arithmetic (./rsa.ts) over the native
 //   digest; the engine has no RSA-PSS, and its RSA key import is slower than a whole verify here;

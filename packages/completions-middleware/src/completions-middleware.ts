@@ -1,11 +1,17 @@
-import { invalidParams, oursOrDownstream, type HandlerResult, type Next } from '@wasmcp-ts/protocol';
+import { guardHandler, invalidParams, oursOrDownstream, type HandlerResult, type MaybePromise, type Next, type ServerHandler } from '@wasmcp-ts/protocol';
 import type { ClientMessage, CompleteRequest, CompleteResult, CompletionReference, ServerResult } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
 /** The completions component's export as the middleware sees it: an error comes back thrown. */
 export interface CompletionsProvider {
   /** `undefined`: the referenced prompt or resource template is not this component's. */
-  complete(ctx: MessageContext, request: CompleteRequest): CompleteResult | undefined;
+  complete(ctx: MessageContext, request: CompleteRequest): MaybePromise<CompleteResult | undefined>;
+}
+
+/** The piece as a factory: the completions component and the chain below in, `server-handler` out. */
+export function createCompletionsMiddleware(imports: { completions: CompletionsProvider; next: ServerHandler }): { serverHandler: ServerHandler } {
+  const { completions, next } = imports;
+  return { serverHandler: { handle: (ctx, message) => guardHandler(() => handleCompletions(ctx, message, completions, next.handle)) } };
 }
 
 /** MCP caps a completion at 100 values (the client pages with `hasMore`/`total`). */
@@ -17,7 +23,7 @@ export const MAX_COMPLETION_VALUES = 100;
  * only in front of a completions component, a chain without one answers -32601 and the
  * transport does not advertise `completions`.
  */
-export function handleCompletions(ctx: MessageContext, message: ClientMessage, completions: CompletionsProvider, next: Next): HandlerResult {
+export function handleCompletions(ctx: MessageContext, message: ClientMessage, completions: CompletionsProvider, next: Next): MaybePromise<HandlerResult> {
   if (message.tag !== 'request') return next(ctx, message);
   const request = message.val[1];
   const downstream = () => next(ctx, message);

@@ -1,14 +1,7 @@
-import { guardHandler } from '@wasmcp-ts/protocol';
-import type { ClientMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
-import { complete } from 'wasmcp:mcp-v20251125/completions@0.1.1';
-import { handle as next } from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
-import { handleCompletions } from './completions-middleware.js';
+import * as completions from 'wasmcp:mcp-v20251125/completions@0.1.1';
+import * as next from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
+import { createCompletionsMiddleware } from './completions-middleware.js';
 
 // In JS the imported and exported message-context are the same shape (the borrowed
 // client stream included), so the context is handed downstream as it came.
-const completions = { complete };
-
-export const serverHandler = {
-  handle: (ctx: MessageContext, message: ClientMessage) => guardHandler(() => handleCompletions(ctx, message, completions, next)),
-};
+export const { serverHandler } = createCompletionsMiddleware({ completions, next });

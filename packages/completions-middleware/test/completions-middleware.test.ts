@@ -10,10 +10,10 @@ const completeMessage: ClientMessage = {
 };
 
 describe('handleCompletions', () => {
-  it('caps a component that offers more than 100 values, saying there are more', () => {
+  it('caps a component that offers more than 100 values, saying there are more', async () => {
     const values = Array.from({ length: 250 }, (_, i) => `v${i}`);
     const provider = { complete: (): CompleteResult => ({ values }) };
-    const answer = handleCompletions(context(), completeMessage, provider, () => {
+    const answer = await handleCompletions(context(), completeMessage, provider, () => {
       throw new Error('the chain below must not be asked');
     });
     expect(answer).toMatchObject({ tag: 'ok', val: { tag: 'completion-complete', val: { hasMore: true, total: 250n } } });
@@ -22,11 +22,11 @@ describe('handleCompletions', () => {
     expect(result.values[0]).toBe('v0');
   });
 
-  it('passes everything but completion/complete down untouched', () => {
+  it('passes everything but completion/complete down untouched', async () => {
     const seen: ClientMessage[] = [];
     const ping: ClientMessage = { tag: 'request', val: [{ tag: 'number', val: 2n }, { tag: 'ping', val: { extras: [] } }] };
     const provider = { complete: () => undefined };
-    expect(handleCompletions(context(), ping, provider, (_ctx, m) => (seen.push(m), { tag: 'ok', val: { tag: 'ping' } }))).toEqual({ tag: 'ok', val: { tag: 'ping' } });
+    expect(await handleCompletions(context(), ping, provider, (_ctx, m) => (seen.push(m), { tag: 'ok', val: { tag: 'ping' } }))).toEqual({ tag: 'ok', val: { tag: 'ping' } });
     expect(seen).toEqual([ping]);
   });
 });

@@ -52,7 +52,7 @@ export function serveMetadata(exchange: HttpExchange, config: TransportConfig, m
 export type AuthOutcome = { ok: true; identity: Identity | undefined } | { ok: false };
 
 /** In oauth mode, the verified identity of the caller; otherwise answers 401 and returns not ok. */
-export function authenticate(exchange: HttpExchange, config: TransportConfig, auth: ServerAuth, mcpPath: string): AuthOutcome {
+export async function authenticate(exchange: HttpExchange, config: TransportConfig, auth: ServerAuth, mcpPath: string): Promise<AuthOutcome> {
   if (config.authMode !== 'oauth') return { ok: true, identity: undefined };
   const unauthorized = (description: string, code?: string) => {
     const www = challenge(exchange, config, mcpPath, code ? { code, description } : undefined);
@@ -65,7 +65,7 @@ export function authenticate(exchange: HttpExchange, config: TransportConfig, au
   if (!match) return unauthorized('The Authorization header is not a bearer token', 'invalid_request');
   const jwt = new TextEncoder().encode(match[1]);
   try {
-    return { ok: true, identity: { jwt, claims: auth.decode(jwt) } };
+    return { ok: true, identity: { jwt, claims: await auth.decode(jwt) } };
   } catch {
     return unauthorized('The access token is invalid, expired, or not issued for this server', 'invalid_token');
   }

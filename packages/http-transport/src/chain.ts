@@ -5,7 +5,8 @@ import type { HttpContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-s
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
 export type HandlerResult = { tag: 'ok'; val: ServerResult } | { tag: 'err'; val: ErrorCode } | undefined;
-export type ChainHandler = (ctx: MessageContext, message: ClientMessage) => HandlerResult;
+/** The chain's `handle`: at once across a component boundary, maybe async inside a fused build. */
+export type ChainHandler = (ctx: MessageContext, message: ClientMessage) => HandlerResult | Promise<HandlerResult>;
 
 /** session-manager; every call may throw the WIT session-error. */
 export interface SessionManager {
@@ -15,9 +16,9 @@ export interface SessionManager {
   deleteSession(sessionId: string, storeId: string): void;
 }
 
-/** server-auth; `decode` throws when the token is not acceptable. */
+/** server-auth; `decode` throws (or rejects, in a fused build) when the token is not acceptable. */
 export interface ServerAuth {
-  decode(jwt: Uint8Array): JwtClaims;
+  decode(jwt: Uint8Array): JwtClaims | Promise<JwtClaims>;
   authorize(request: ClientMessage, claims: JwtClaims, session: Session | undefined, httpContext: HttpContext | undefined): boolean;
 }
 

@@ -1,6 +1,6 @@
 // One wasi:http request/response pair, as the transport's logic sees it: headers and a body
 // read with a size limit, then either a whole response or a stream (SSE) written as it goes.
-import { Fields, IncomingBody, OutgoingBody, OutgoingResponse, ResponseOutparam, type IncomingRequest } from 'wasi:http/types@0.2.10';
+import type { Fields, IncomingBody, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam } from 'wasi:http/types@0.2.10';
 import { concatBytes } from '@wasmcp-ts/protocol';
 import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
 
@@ -29,6 +29,15 @@ export interface ResponseStream {
   close(): void;
 }
 
+/** The wasi:http/types resources the exchange constructs or calls statically. */
+export interface HttpTypes {
+  Fields: typeof Fields;
+  IncomingBody: typeof IncomingBody;
+  OutgoingBody: typeof OutgoingBody;
+  OutgoingResponse: typeof OutgoingResponse;
+  ResponseOutparam: typeof ResponseOutparam;
+}
+
 export class HttpExchange {
   readonly method: string;
   /** Path without the query string. */
@@ -37,6 +46,7 @@ export class HttpExchange {
   private responded = false;
 
   constructor(
+    private readonly types: HttpTypes,
     private readonly request: IncomingRequest,
     private readonly outparam: ResponseOutparam,
   ) {
@@ -89,7 +99,7 @@ export class HttpExchange {
       else chunks.push(chunk);
     }
     dispose(stream);
-    if (result.ok) IncomingBody.finish(body);
+    if (result.ok) this.types.IncomingBody.finish(body);
     return result;
   }
 
@@ -103,18 +113,18 @@ export class HttpExchange {
   start(status: number, headers: Record<string, string>): ResponseStream {
     if (this.responded) throw new Error('response already started');
     this.responded = true;
-    const fields = Fields.fromList(Object.entries(headers).map(([name, value]) => [name, encoder.encode(value)]));
-    const response = new OutgoingResponse(fields);
+    const fields = this.types.Fields.fromList(Object.entries(headers).map(([name, value]) => [name, encoder.encode(value)]));
+    const response = new this.types.OutgoingResponse(fields);
     response.setStatusCode(status);
     const body = response.body();
-    ResponseOutparam.set(this.outparam, { tag: 'ok', val: response });
+    this.types.ResponseOutparam.set(this.outparam, { tag: 'ok', val: response });
     const stream = body.write();
     return {
       stream,
       write: (data) => writeAll(stream, data),
       close: () => {
         dispose(stream);
-        OutgoingBody.finish(body, undefined);
+        this.types.OutgoingBody.finish(body, undefined);
       },
     };
   }

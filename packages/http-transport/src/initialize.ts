@@ -14,8 +14,8 @@ export function negotiateVersion(requested: string | undefined): string {
 }
 
 /** The capabilities object: what the chain below owns, plus logging (the transport answers setLevel). */
-export function probeCapabilities(handle: ChainHandler, ctx: MessageContext): Record<string, object> {
-  const owned = probeChainCapabilities(handle, ctx);
+export async function probeCapabilities(handle: ChainHandler, ctx: MessageContext): Promise<Record<string, object>> {
+  const owned = await probeChainCapabilities(handle, ctx);
   const capabilities: Record<string, object> = { logging: {} };
   for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
   return capabilities;

@@ -43,7 +43,7 @@ export interface RequestScope {
   mcpPath: string;
 }
 
-export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
+export async function handlePost(exchange: HttpExchange, scope: RequestScope): Promise<void> {
   const { config } = scope;
   const accepted = acceptedResponses(exchange.header('accept'));
   if (!accepted.json) {
@@ -58,10 +58,10 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
     return rejectRequest(exchange, 400, 'Bad Request: the body could not be read');
   }
   const text = new TextDecoder().decode(body.bytes);
-  if (/^\s*\[/.test(text)) return handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
+  if (/^\s*\[/.test(text)) return await handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
   const decoded = parseClientMessage(text);
   const answered = answeredRequestId(decoded);
-  if (answered) return handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
+  if (answered) return await handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
   if (!decoded.ok) {
     if (decoded.ignorable) return exchange.respond(202, {});
     const status = decoded.error.tag === 'parse-error' || decoded.error.tag === 'invalid-request' ? 400 : 200;
@@ -106,7 +106,7 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
   }
 
   if (message.tag !== 'request') {
-    scope.services.handle(ctx, message);
+    await scope.services.handle(ctx, message);
     return exchange.respond(202, {});
   }
 
@@ -115,14 +115,14 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
   const sse = accepted.sse && !config.disableSse;
 
   if (request.tag === 'initialize') {
-    const capabilities = probeCapabilities(scope.services.handle, ctx);
+    const capabilities = await probeCapabilities(scope.services.handle, ctx);
     // resources-middleware keeps subscriptions per session, and the GET stream delivers the updates.
     if (capabilities.resources && session) capabilities.resources = { subscribe: true };
     return reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
   }
-  if (!sse) return exchange.respond(200, { ...JSON_HEADERS, ...headers }, answerRequest(scope, ctx, id, request, store));
+  if (!sse) return exchange.respond(200, { ...JSON_HEADERS, ...headers }, await answerRequest(scope, ctx, id, request, store));
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  out.write(`data: ${answerRequest(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, id, request, store)}\n\n`);
+  out.write(`data: ${await answerRequest(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, id, request, store)}\n\n`);
   out.close();
 }
 
@@ -130,13 +130,13 @@ export function handlePost(exchange: HttpExchange, scope: RequestScope): void {
  * The response (JSON text) to a request other than initialize. The transport answers ping and
  * logging/setLevel itself; the chain answers the rest, writing its notifications to ctx's stream.
  */
-function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, request: ClientRequest, store: TransportStore | undefined): string {
+async function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, request: ClientRequest, store: TransportStore | undefined): Promise<string> {
   if (request.tag === 'ping') return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } }));
   if (request.tag === 'logging-set-level') {
     if (ctx.session && store) store.setString(LOG_LEVEL_KEY(ctx.session.sessionId), request.val);
     return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'logging-set-level' } }));
   }
-  return stringifyJson(okOrError(id, callChain(scope, ctx, { tag: 'request', val: [id, request] })));
+  return stringifyJson(okOrError(id, await callChain(scope, ctx, { tag: 'request', val: [id, request] })));
 }
 
 /**
@@ -145,7 +145,7 @@ function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, 
  * its requests go back together, as one JSON array or as SSE events in order (each request's
  * notifications before its response). initialize may not be batched.
  */
-function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, sse: boolean): void {
+async function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, sse: boolean): Promise<void> {
   const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
   if (!header.ok) return rejectRequest(exchange, 400, header.message);
   if (header.version !== BATCH_VERSION) {
@@ -179,15 +179,15 @@ function handleBatch(exchange: HttpExchange, scope: RequestScope, text: string, 
   for (const { text: itemText, decoded, ctx } of entries) {
     const answered = answeredRequestId(decoded);
     if (answered) {
-      takeClientResponse(scope, ctx, store, answered, itemText, decoded.ok ? decoded.message : undefined);
+      await takeClientResponse(scope, ctx, store, answered, itemText, decoded.ok ? decoded.message : undefined);
     } else if (!decoded.ok) {
       if (!decoded.ignorable) respond(errorBody(decoded.id, decoded.error));
     } else if (decoded.message.tag !== 'request') {
-      scope.services.handle(ctx, decoded.message);
+      await scope.services.handle(ctx, decoded.message);
     } else {
       const [id, request] = decoded.message.val;
       if (request.tag === 'initialize') respond(errorBody(id, invalidRequest('Invalid Request: initialize must not be part of a JSON-RPC batch')));
-      else respond(answerRequest(scope, out ? { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) } : ctx, id, request, store));
+      else respond(await answerRequest(scope, out ? { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) } : ctx, id, request, store));
     }
   }
   if (out) return out.close();
@@ -217,19 +217,19 @@ function answeredRequestId(decoded: Decoded<ClientMessage>): RequestId | undefin
  * call waiting for it, whichever instance runs that call; any other response goes down the
  * chain. 202 either way.
  */
-function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: RequestId, text: string, message: ClientMessage | undefined): void {
+async function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: RequestId, text: string, message: ClientMessage | undefined): Promise<void> {
   const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
   if (!header.ok) return rejectRequest(exchange, 400, header.message);
   const gate = requireSession(exchange, scope.config, scope.services, scope.identity);
   if (!gate.ok) return;
-  takeClientResponse(scope, messageContext(exchange, scope, header.version, gate.session, text), gate.store, id, text, message);
+  await takeClientResponse(scope, messageContext(exchange, scope, header.version, gate.session, text), gate.store, id, text, message);
   exchange.respond(202, {});
 }
 
 /** A client's response goes to the tool call waiting for it (any instance's), else down the chain. */
-function takeClientResponse(scope: RequestScope, ctx: MessageContext, store: TransportStore | undefined, id: RequestId, text: string, message: ClientMessage | undefined): void {
+async function takeClientResponse(scope: RequestScope, ctx: MessageContext, store: TransportStore | undefined, id: RequestId, text: string, message: ClientMessage | undefined): Promise<void> {
   const handedOver = ctx.session && store ? handOverClientResponse(sessionKeysIn(store, ctx.session.sessionId), id, text) : false;
-  if (!handedOver && message) scope.services.handle(ctx, message);
+  if (!handedOver && message) await scope.services.handle(ctx, message);
 }
 
 /**
@@ -259,9 +259,9 @@ function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageCon
 }
 
 /** The chain's answer; a chain that traps or answers nothing becomes an internal error. */
-function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): HandlerResult {
+async function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): Promise<HandlerResult> {
   try {
-    return scope.services.handle(ctx, message) ?? { tag: 'err', val: internalError('No handler answered the request') };
+    return (await scope.services.handle(ctx, message)) ?? { tag: 'err', val: internalError('No handler answered the request') };
   } catch (err) {
     return { tag: 'err', val: internalError(`Internal error: ${err instanceof Error ? err.message : String(err)}`) };
   }

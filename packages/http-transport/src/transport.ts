@@ -10,7 +10,7 @@ import { isHostAllowed, isOriginAllowed } from './origin.js';
 import { handlePost } from './post.js';
 import { rejectRequest } from './responses.js';
 
-export function handleHttp(exchange: HttpExchange, config: TransportConfig, services: TransportServices): void {
+export async function handleHttp(exchange: HttpExchange, config: TransportConfig, services: TransportServices): Promise<void> {
   const origin = exchange.header('origin');
   if (origin !== undefined && !isOriginAllowed(origin, config)) {
     return rejectRequest(exchange, 403, `Forbidden: origin ${origin} is not allowed (set WASMCP_ALLOWED_ORIGINS)`);
@@ -27,7 +27,7 @@ export function handleHttp(exchange: HttpExchange, config: TransportConfig, serv
   }
   if (exchange.path !== mcpPath) return rejectRequest(exchange, 404, `Not Found: the MCP endpoint is ${mcpPath}`);
 
-  const auth = authenticate(exchange, config, services.auth, mcpPath);
+  const auth = await authenticate(exchange, config, services.auth, mcpPath);
   if (!auth.ok) return;
   switch (exchange.method) {
     case 'POST':

@@ -1,4 +1,4 @@
-import { clientRequestMethod, methodNotFound } from '@wasmcp-ts/protocol';
+import { clientRequestMethod, guardHandler, methodNotFound, type ServerHandler } from '@wasmcp-ts/protocol';
 import type { ClientMessage, ErrorCode, ServerResult } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { Result } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
@@ -19,4 +19,9 @@ export function endOfChain(message: ClientMessage): Result<ServerResult, ErrorCo
       return _exhaustive;
     }
   }
+}
+
+/** The piece as a factory: it imports nothing and exports `server-handler`. */
+export function createMethodNotFound(): { serverHandler: ServerHandler } {
+  return { serverHandler: { handle: (_ctx, message) => guardHandler(() => endOfChain(message)) } };
 }

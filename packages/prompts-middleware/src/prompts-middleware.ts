@@ -1,11 +1,14 @@
 import {
   checkRequiredArguments,
+  guardHandler,
   invalidParams,
   listOursThenDownstream,
   oursOrDownstream,
   promptArguments,
   type HandlerResult,
+  type MaybePromise,
   type Next,
+  type ServerHandler,
 } from '@wasmcp-ts/protocol';
 import type {
   ClientMessage,
@@ -20,8 +23,14 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 
 /** The prompts component's exports as the middleware sees them: an error comes back thrown. */
 export interface PromptsProvider {
-  listPrompts(ctx: MessageContext, request: ListPromptsRequest): ListPromptsResult;
-  getPrompt(ctx: MessageContext, request: GetPromptRequest): GetPromptResult | undefined;
+  listPrompts(ctx: MessageContext, request: ListPromptsRequest): MaybePromise<ListPromptsResult>;
+  getPrompt(ctx: MessageContext, request: GetPromptRequest): MaybePromise<GetPromptResult | undefined>;
+}
+
+/** The piece as a factory: the prompts component and the chain below in, `server-handler` out. */
+export function createPromptsMiddleware(imports: { prompts: PromptsProvider; next: ServerHandler }): { serverHandler: ServerHandler } {
+  const { prompts, next } = imports;
+  return { serverHandler: { handle: (ctx, message) => guardHandler(() => handlePrompts(ctx, message, prompts, next.handle)) } };
 }
 
 /** How many pages of our own list prompts/get reads looking for the prompt's arguments. */
@@ -33,7 +42,7 @@ const MAX_LIST_PAGES = 64;
  * its required arguments checked before it runs, so every prompt component gets -32602 for a
  * missing one without writing that check itself.
  */
-export function handlePrompts(ctx: MessageContext, message: ClientMessage, prompts: PromptsProvider, next: Next): HandlerResult {
+export function handlePrompts(ctx: MessageContext, message: ClientMessage, prompts: PromptsProvider, next: Next): MaybePromise<HandlerResult> {
   if (message.tag !== 'request') return next(ctx, message);
   const request = message.val[1];
   const downstream = () => next(ctx, message);
@@ -52,18 +61,18 @@ export function handlePrompts(ctx: MessageContext, message: ClientMessage, promp
   }
 }
 
-function getPrompt(ctx: MessageContext, request: GetPromptRequest, prompts: PromptsProvider): GetPromptResult | undefined {
+async function getPrompt(ctx: MessageContext, request: GetPromptRequest, prompts: PromptsProvider): Promise<GetPromptResult | undefined> {
   const args = promptArguments(request.arguments);
-  const listed = findListed(ctx, request.name, prompts);
+  const listed = await findListed(ctx, request.name, prompts);
   if (listed) checkRequiredArguments(listed, args);
   return prompts.getPrompt(ctx, request);
 }
 
 /** Our listing of the prompt, following our own cursors. */
-function findListed(ctx: MessageContext, name: string, prompts: PromptsProvider): Prompt | undefined {
+async function findListed(ctx: MessageContext, name: string, prompts: PromptsProvider): Promise<Prompt | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const list = prompts.listPrompts(ctx, { cursor });
+    const list = await prompts.listPrompts(ctx, { cursor });
     const found = list.prompts.find((p) => p.name === name);
     if (found || list.nextCursor === undefined || list.nextCursor === cursor) return found;
     cursor = list.nextCursor;

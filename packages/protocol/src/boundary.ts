@@ -25,10 +25,16 @@ export function toErrorCode(err: unknown): ErrorCode {
   return internalError(`Internal error: ${message}`);
 }
 
-/** For exports returning `option<result<T, error-code>>` (server-handler#handle). */
-export function guardHandler<T>(fn: () => { tag: 'ok'; val: T } | { tag: 'err'; val: ErrorCode } | undefined) {
+type Answer<T> = { tag: 'ok'; val: T } | { tag: 'err'; val: ErrorCode } | undefined;
+
+/**
+ * For exports returning `option<result<T, error-code>>` (server-handler#handle). The handler may
+ * be async (the engine runs its event loop until the export's promise settles); a rejection is
+ * caught like a throw.
+ */
+export async function guardHandler<T>(fn: () => Answer<T> | Promise<Answer<T>>): Promise<Answer<T>> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     return { tag: 'err' as const, val: toErrorCode(err) };
   }

@@ -24,21 +24,21 @@ const PROBES: Record<keyof ChainCapabilities, ClientRequest> = {
   completions: { tag: 'completion-complete', val: { argument: { name: '', value: '' }, ref: { tag: 'prompt', val: { name: '' } } } },
 };
 
-export function probeChainCapabilities(next: Next, ctx: MessageContext): ChainCapabilities {
+export async function probeChainCapabilities(next: Next, ctx: MessageContext): Promise<ChainCapabilities> {
   const probeCtx = { ...ctx, clientStream: undefined };
   // Any error but -32601 (a failing list, bad params) still comes from an owner; a chain that
   // throws cannot serve the capability.
-  const owns = (request: ClientRequest) => {
+  const owns = async (request: ClientRequest) => {
     try {
-      return !isUnowned(next(probeCtx, { tag: 'request', val: [PROBE_ID, request] }));
+      return !isUnowned(await next(probeCtx, { tag: 'request', val: [PROBE_ID, request] }));
     } catch {
       return false;
     }
   };
   return {
-    tools: owns(PROBES.tools),
-    resources: owns(PROBES.resources),
-    prompts: owns(PROBES.prompts),
-    completions: owns(PROBES.completions),
+    tools: await owns(PROBES.tools),
+    resources: await owns(PROBES.resources),
+    prompts: await owns(PROBES.prompts),
+    completions: await owns(PROBES.completions),
   };
 }

@@ -8,8 +8,17 @@ import type { MessageContext } from './wit/wasmcp-mcp-v20251125-server-handler.j
 
 /** What server-handler#handle returns. */
 export type HandlerResult = { tag: 'ok'; val: ServerResult } | { tag: 'err'; val: ErrorCode } | undefined;
-/** The imported `handle`: the chain below a middleware. */
-export type Next = (ctx: MessageContext, message: ClientMessage) => HandlerResult;
+/** A value, or a promise of it: an SDK handler is async, a WIT import returns at once. */
+export type MaybePromise<T> = T | Promise<T>;
+/**
+ * The imported `handle`: the chain below a middleware. Across a component boundary it answers
+ * at once; inside a fused build the next link is plain JS and may be async (a tool handler).
+ */
+export type Next = (ctx: MessageContext, message: ClientMessage) => MaybePromise<HandlerResult>;
+/** The `server-handler` interface as a factory imports and exports it. */
+export interface ServerHandler {
+  handle: Next;
+}
 
 /** The list results and the field holding their items. */
 const LIST_ITEMS = {
@@ -37,15 +46,19 @@ export function isUnowned(answer: HandlerResult): boolean {
  * A component answering method-not-found does not serve this list (upstream's rule), so the
  * answer is downstream's alone; any other error of ours is the answer.
  */
-export function listOursThenDownstream<T extends ListTag>(tag: T, ours: () => ListResult<T>, downstream: () => HandlerResult): HandlerResult {
+export async function listOursThenDownstream<T extends ListTag>(
+  tag: T,
+  ours: () => MaybePromise<ListResult<T>>,
+  downstream: () => MaybePromise<HandlerResult>,
+): Promise<HandlerResult> {
   let mine: ListResult<T>;
   try {
-    mine = ours();
+    mine = await ours();
   } catch (err) {
     const error = toErrorCode(err);
     return isMethodNotFound(error) ? downstream() : { tag: 'err', val: error };
   }
-  const below = downstream();
+  const below = await downstream();
   let val: ListResult<T> = mine;
   if (below?.tag === 'ok' && below.val.tag === tag) {
     const theirs = below.val.val as ListResult<T>;
@@ -60,19 +73,19 @@ export function listOursThenDownstream<T extends ListTag>(tag: T, ours: () => Li
  * A routed method: ours if we own it (`ours` returns a result), else downstream's answer;
  * nobody owns it -> `unowned()`. An error of ours is the answer.
  */
-export function oursOrDownstream<R>(
-  ours: () => R | undefined,
+export async function oursOrDownstream<R>(
+  ours: () => MaybePromise<R | undefined>,
   wrap: (result: R) => ServerResult,
-  downstream: () => HandlerResult,
+  downstream: () => MaybePromise<HandlerResult>,
   unowned: () => ErrorCode,
-): HandlerResult {
+): Promise<HandlerResult> {
   let mine: R | undefined;
   try {
-    mine = ours();
+    mine = await ours();
   } catch (err) {
     return { tag: 'err', val: toErrorCode(err) };
   }
   if (mine !== undefined) return { tag: 'ok', val: wrap(mine) };
-  const below = downstream();
+  const below = await downstream();
   return isUnowned(below) ? { tag: 'err', val: unowned() } : below;
 }

@@ -43,7 +43,7 @@ export {
   parseServerMessage,
   type ServerResultHint,
 } from './server-message.js';
-export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type Next } from './chain-results.js';
+export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type MaybePromise, type Next, type ServerHandler } from './chain-results.js';
 export {
   frameLogLevel,
   framePrefixToWrite,

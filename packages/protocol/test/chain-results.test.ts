@@ -9,43 +9,43 @@ const fail = (e: ReturnType<typeof internalError>) => () => {
 };
 
 describe('listOursThenDownstream', () => {
-  it('puts ours first and takes the downstream cursor, else ours', () => {
-    expect(listOursThenDownstream('tools-list', () => ({ tools: tools('a'), nextCursor: 'ours' }), () => downstreamList(['b'], 'theirs'))).toEqual({
+  it('puts ours first and takes the downstream cursor, else ours', async () => {
+    expect(await listOursThenDownstream('tools-list', () => ({ tools: tools('a'), nextCursor: 'ours' }), () => downstreamList(['b'], 'theirs'))).toEqual({
       tag: 'ok',
       val: { tag: 'tools-list', val: { tools: tools('a', 'b'), nextCursor: 'theirs', meta: undefined } },
     });
-    expect(listOursThenDownstream('tools-list', () => ({ tools: tools('a'), nextCursor: 'ours' }), () => downstreamList(['b']))).toMatchObject({
+    expect(await listOursThenDownstream('tools-list', () => ({ tools: tools('a'), nextCursor: 'ours' }), () => downstreamList(['b']))).toMatchObject({
       val: { val: { nextCursor: 'ours' } },
     });
   });
 
-  it('a failing or absent downstream adds nothing', () => {
+  it('a failing or absent downstream adds nothing', async () => {
     const ours = () => ({ tools: tools('a') });
     for (const below of [{ tag: 'err' as const, val: methodNotFound('tools/list') }, { tag: 'err' as const, val: internalError() }, undefined]) {
-      expect(listOursThenDownstream('tools-list', ours, () => below)).toEqual({ tag: 'ok', val: { tag: 'tools-list', val: { tools: tools('a') } } });
+      expect(await listOursThenDownstream('tools-list', ours, () => below)).toEqual({ tag: 'ok', val: { tag: 'tools-list', val: { tools: tools('a') } } });
     }
   });
 
-  it('a component answering method-not-found leaves the list to downstream; its other errors are the answer', () => {
-    expect(listOursThenDownstream('tools-list', fail(methodNotFound('tools/list')), () => downstreamList(['b']))).toEqual(downstreamList(['b']));
-    expect(listOursThenDownstream('tools-list', fail(invalidParams('bad cursor')), () => downstreamList(['b']))).toEqual({ tag: 'err', val: invalidParams('bad cursor') });
+  it('a component answering method-not-found leaves the list to downstream; its other errors are the answer', async () => {
+    expect(await listOursThenDownstream('tools-list', fail(methodNotFound('tools/list')), () => downstreamList(['b']))).toEqual(downstreamList(['b']));
+    expect(await listOursThenDownstream('tools-list', fail(invalidParams('bad cursor')), () => downstreamList(['b']))).toEqual({ tag: 'err', val: invalidParams('bad cursor') });
   });
 });
 
 describe('oursOrDownstream', () => {
   const wrap = (val: string) => ({ tag: 'tools-call' as const, val: { content: [{ tag: 'text' as const, val: { text: { tag: 'text' as const, val } } }] } });
   const unowned = () => invalidParams('nobody');
-  it('ours wins without asking downstream', () => {
-    expect(oursOrDownstream(() => 'mine', wrap, () => {
+  it('ours wins without asking downstream', async () => {
+    expect(await oursOrDownstream(() => 'mine', wrap, () => {
       throw new Error('downstream asked');
     }, unowned)).toEqual({ tag: 'ok', val: wrap('mine') });
   });
-  it('not ours: downstream answers, or nobody owns it', () => {
-    expect(oursOrDownstream(() => undefined, wrap, () => ({ tag: 'ok', val: wrap('theirs') }), unowned)).toEqual({ tag: 'ok', val: wrap('theirs') });
-    expect(oursOrDownstream(() => undefined, wrap, () => ({ tag: 'err', val: methodNotFound('tools/call') }), unowned)).toEqual({ tag: 'err', val: invalidParams('nobody') });
-    expect(oursOrDownstream(() => undefined, wrap, () => ({ tag: 'err', val: internalError('below failed') }), unowned)).toEqual({ tag: 'err', val: internalError('below failed') });
+  it('not ours: downstream answers, or nobody owns it', async () => {
+    expect(await oursOrDownstream(() => undefined, wrap, () => ({ tag: 'ok', val: wrap('theirs') }), unowned)).toEqual({ tag: 'ok', val: wrap('theirs') });
+    expect(await oursOrDownstream(() => undefined, wrap, () => ({ tag: 'err', val: methodNotFound('tools/call') }), unowned)).toEqual({ tag: 'err', val: invalidParams('nobody') });
+    expect(await oursOrDownstream(() => undefined, wrap, () => ({ tag: 'err', val: internalError('below failed') }), unowned)).toEqual({ tag: 'err', val: internalError('below failed') });
   });
-  it('isUnowned: none and method-not-found', () => {
+  it('isUnowned: none and method-not-found', async () => {
     expect([undefined, { tag: 'err' as const, val: methodNotFound('x') }, { tag: 'err' as const, val: invalidParams() }].map(isUnowned)).toEqual([true, true, false]);
   });
 });

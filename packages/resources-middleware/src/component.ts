@@ -1,15 +1,8 @@
-import { guardHandler } from '@wasmcp-ts/protocol';
-import type { ClientMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
-import { open } from 'wasmcp:keyvalue/store@0.1.0';
-import { listResources, listResourceTemplates, readResource } from 'wasmcp:mcp-v20251125/resources@0.1.1';
-import { handle as next } from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
-import { handleResources } from './resources-middleware.js';
+import * as store from 'wasmcp:keyvalue/store@0.1.0';
+import * as resources from 'wasmcp:mcp-v20251125/resources@0.1.1';
+import * as next from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
+import { createResourcesMiddleware } from './resources-middleware.js';
 
 // In JS the imported and exported message-context are the same shape (the borrowed
 // client stream included), so the context is handed downstream as it came.
-const resources = { listResources, readResource, listResourceTemplates };
-
-export const serverHandler = {
-  handle: (ctx: MessageContext, message: ClientMessage) => guardHandler(() => handleResources(ctx, message, resources, next, open)),
-};
+export const { serverHandler } = createResourcesMiddleware({ resources, next, store });

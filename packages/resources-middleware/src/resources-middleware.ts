@@ -1,4 +1,5 @@
 import {
+  guardHandler,
   internalError,
   listOursThenDownstream,
   oursOrDownstream,
@@ -6,7 +7,9 @@ import {
   subscribeResource,
   unsubscribeResource,
   type HandlerResult,
+  type MaybePromise,
   type Next,
+  type ServerHandler,
   type SubscriptionBucket,
 } from '@wasmcp-ts/protocol';
 import type {
@@ -23,13 +26,22 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 
 /** The resources component's exports as the middleware sees them: an error comes back thrown. */
 export interface ResourcesProvider {
-  listResources(ctx: MessageContext, request: ListResourcesRequest): ListResourcesResult;
-  readResource(ctx: MessageContext, request: ReadResourceRequest): ReadResourceResult | undefined;
-  listResourceTemplates(ctx: MessageContext, request: ListResourceTemplatesRequest): ListResourceTemplatesResult;
+  listResources(ctx: MessageContext, request: ListResourcesRequest): MaybePromise<ListResourcesResult>;
+  readResource(ctx: MessageContext, request: ReadResourceRequest): MaybePromise<ReadResourceResult | undefined>;
+  listResourceTemplates(ctx: MessageContext, request: ListResourceTemplatesRequest): MaybePromise<ListResourceTemplatesResult>;
 }
 
 /** Opens a session bucket (wasmcp:keyvalue/store#open); throws the store's error. */
 export type OpenBucket = (storeId: string) => SubscriptionBucket;
+
+/**
+ * The piece as a factory: the resources component, the chain below and the typed store (for
+ * subscriptions) in, `server-handler` out.
+ */
+export function createResourcesMiddleware(imports: { resources: ResourcesProvider; next: ServerHandler; store: { open: OpenBucket } }): { serverHandler: ServerHandler } {
+  const { resources, next, store } = imports;
+  return { serverHandler: { handle: (ctx, message) => guardHandler(() => handleResources(ctx, message, resources, next.handle, store.open)) } };
+}
 
 // MCP answers resources/(un)subscribe with the empty result; the WIT server-result has no case
 // of its own for it, and ping's result is that empty object.
@@ -41,7 +53,7 @@ const EMPTY_RESULT: ServerResult = { tag: 'ping' };
  * resources/subscribe and unsubscribe are recorded for the session (without one, nothing
  * could ever deliver the notification, so they go downstream like any unknown method).
  */
-export function handleResources(ctx: MessageContext, message: ClientMessage, resources: ResourcesProvider, next: Next, openBucket: OpenBucket): HandlerResult {
+export function handleResources(ctx: MessageContext, message: ClientMessage, resources: ResourcesProvider, next: Next, openBucket: OpenBucket): MaybePromise<HandlerResult> {
   if (message.tag !== 'request') return next(ctx, message);
   const request = message.val[1];
   const downstream = () => next(ctx, message);
@@ -80,9 +92,13 @@ function subscription(
   return { tag: 'ok', val: EMPTY_RESULT };
 }
 
-/** wasmcp:keyvalue/store errors arrive as `{ payload: { tag, val? } }`. */
+/**
+ * wasmcp:keyvalue/store errors arrive as `{ payload: { tag, val? } }` across a component
+ * boundary, and as the bare `{ tag, val? }` from the store's factory in a fused build.
+ */
 function storeErrorText(err: unknown): string {
-  const payload = (err as { payload?: { tag?: unknown; val?: unknown } } | null)?.payload;
+  const thrown = err as { payload?: { tag?: unknown; val?: unknown }; tag?: unknown; val?: unknown } | null;
+  const payload = thrown?.payload ?? thrown;
   if (payload && typeof payload.tag === 'string') return typeof payload.val === 'string' ? `${payload.tag}: ${payload.val}` : payload.tag;
   return err instanceof Error ? err.message : String(err);
 }

@@ -38,8 +38,11 @@ Options:
   --no-sessions        do not hand out Mcp-Session-Id (sessions are on by default)
   --env KEY=VALUE      environment for the components (repeatable); WASMCP_* and JWT_*
                        variables of this process are passed on as well
-  --framework SOURCE   pull the framework components from oci://REGISTRY/PATH (as NAME or
+  --framework F        pieces (default): the transport, sessions and authorization as
+                       separate components; fused: the three in one engine (framework-http);
+                       oci://REGISTRY/PATH: the pieces pulled from a registry (as NAME or
                        NAME-d2, tagged with this runtime's version) instead of the installed ones
+A complete server (wasmcp-ts build --server) is served as it is: give it alone.
   --config FILE        registry config (default ~/.config/wasmcp-ts/config.toml)
   -h, --help           this text
 
@@ -66,6 +69,13 @@ function componentEnv(pairs: string[], defaults: Record<string, string>): Record
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return env;
+}
+
+/** --framework: how the framework is built (pieces or fused), or the registry its pieces come from. */
+function frameworkChoice(value: string | undefined): { framework?: string; frameworkBuild?: 'pieces' | 'fused' } {
+  if (value === undefined || value === 'pieces' || value === 'fused') return { frameworkBuild: value };
+  if (!value.startsWith('oci://')) fail(`--framework must be pieces, fused or oci://REGISTRY/PATH, got ${value}`);
+  return { framework: value };
 }
 
 function keyValueSpec(kind: string, path: string, redisUrl: string | undefined): KeyValueSpec {
@@ -127,8 +137,8 @@ async function serveCommand(args: string[]): Promise<void> {
   const started = Date.now();
   const config = await loadRegistryConfig(values.config);
   const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
-  const framework = values.framework ?? config.framework;
-  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework });
+  const { framework, frameworkBuild } = frameworkChoice(values.framework ?? config.framework);
+  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${variant}, first worker ready in ${Date.now() - started} ms)\n`);
   void server.allWorkersReady.then(() => process.stderr.write(`wasmcp-ts: all ${workers} workers ready in ${Date.now() - started} ms\n`));
   let stopping = false;
@@ -172,7 +182,7 @@ async function stdioCommand(args: string[]): Promise<void> {
     variant: values.variant as KeyValueVariant,
     env: componentEnv(values.env, {}),
     keyValue,
-    framework: values.framework ?? config.framework,
+    ...frameworkChoice(values.framework ?? config.framework),
   });
   keyValue.close();
   process.exit(status);

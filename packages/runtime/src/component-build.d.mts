@@ -10,6 +10,10 @@ export interface ComponentConfig {
   worldFile: string | undefined;
   features: string[];
   patchRandomGet: boolean;
+  /** `wasmcp.server`: the settings of a fused complete server (see fused-build.mjs), unchecked. */
+  server: Record<string, unknown> | undefined;
+  /** `wasmcp.framework`: the transports to build fused framework artifacts for. */
+  framework: string[] | undefined;
 }
 
 export declare function readComponentConfig(pkgDir: string): Promise<ComponentConfig>;
@@ -30,3 +34,17 @@ export interface BuildOptions {
 
 /** Builds both variants; returns the draft and draft2 artifact paths. */
 export declare function buildComponent(options: BuildOptions): Promise<[string, string]>;
+
+export declare function componentizeVariants(options: {
+  bundle: string;
+  worldText: string;
+  source: string;
+  artifact: string;
+  features?: string[];
+  witRoot: string;
+  outDir: string;
+  postProcess?: (component: Uint8Array) => Uint8Array;
+  log?: (line: string) => void;
+}): Promise<[string, string]>;
+export declare function freshWorkDir(outDir: string): Promise<string>;
+export declare function witName(artifact: string): string;

@@ -50,6 +50,8 @@ export async function readComponentConfig(pkgDir) {
     worldFile: existsSync(worldFile) ? worldFile : undefined,
     features,
     patchRandomGet: config.patchRandomGet === true,
+    server: config.server,
+    framework: config.framework,
   };
 }
 
@@ -59,15 +61,31 @@ export async function readComponentConfig(pkgDir) {
  */
 export async function buildComponent({ entry, worldFile, artifact, features = [], witRoot, outDir, postProcess, log = console.log }) {
   if (!existsSync(entry)) throw new Error(`no entry file ${entry}`);
-  const work = join(outDir, '.build');
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
-
+  const work = await freshWorkDir(outDir);
   const bundle = join(work, 'component.js');
   const bundled = await bundleEntry(entry, bundle);
   const worldText = worldFile ? await readFile(worldFile, 'utf8') : derivedWorld(artifact, bundled, entry);
+  const outputs = await componentizeVariants({ bundle, worldText, source: worldFile ?? entry, artifact, features, witRoot, outDir, postProcess, log });
+  await rm(work, { recursive: true, force: true });
+  return outputs;
+}
+
+/** `OUT/.build`, emptied: where a build keeps its bundle and WIT folders. */
+export async function freshWorkDir(outDir) {
+  const work = join(outDir, '.build');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  return work;
+}
+
+/**
+ * Componentizes one ESM bundle against `worldText` once per WASI variant; returns the two
+ * artifact paths. `source` names what the world came from, for errors.
+ */
+export async function componentizeVariants({ bundle, worldText, source, artifact, features = [], witRoot, outDir, postProcess, log = console.log }) {
   const worldName = /^\s*world\s+([a-z0-9-]+)/m.exec(worldText)?.[1];
-  if (!worldName) throw new Error(`${worldFile ?? entry}: no world declared`);
+  if (!worldName) throw new Error(`${source}: no world declared`);
+  const work = dirname(bundle);
 
   // componentize-js reads the WIT folder through preview2-shim, which preopens nothing by default.
   const { _setPreopens } = await import('@bytecodealliance/preview2-shim/filesystem');
@@ -99,7 +117,6 @@ export async function buildComponent({ entry, worldFile, artifact, features = []
     if (variant.name === 'draft') draft = result;
     log(`${artifact}${variant.suffix}: ${(result.component.length / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  await rm(work, { recursive: true, force: true });
   return outputs;
 }
 
@@ -122,7 +139,7 @@ async function bundleEntry(entry, outfile) {
 }
 
 /** The world of a bundle: its interface exports, and every WIT interface it imports. */
-function derivedWorld(artifact, output, entry) {
+export function derivedWorld(artifact, output, entry) {
   const unknown = output.exports.filter((name) => !(name in EXPORTED_INTERFACES));
   if (unknown.length) {
     throw new Error(`${entry} exports ${unknown.join(', ')}: a component exports only ${Object.keys(EXPORTED_INTERFACES).join(', ')}`);
@@ -142,7 +159,7 @@ function derivedWorld(artifact, output, entry) {
 }
 
 /** A WIT identifier (lower-case kebab words, each starting with a letter) from an artifact name. */
-function witName(artifact) {
+export function witName(artifact) {
   const words = artifact.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const name = words.map((w) => (/^[a-z]/.test(w) ? w : `x${w}`)).join('-');
   return name || 'component';

@@ -26,6 +26,8 @@ export interface ComposeOptions {
   services?: string[];
   /** A head component placed before the chain (e.g. a transport). */
   head?: string;
+  /** The head is a complete server (a fused build): it is instantiated alone, with no chain. */
+  complete?: boolean;
   keyValue?: KeyValueBackend;
   env?: Record<string, string>;
   /** Overrides for WASI imports (e.g. stdio streams for the stdio transport). */
@@ -58,6 +60,24 @@ export function unversioned(name: string): string {
 
 function interfaceExports(component: LoadedComponent): Set<string> {
   return new Set(component.exports.filter((e) => e.includes(':')).map(unversioned));
+}
+
+/**
+ * The instance a transport runs: the head of a composed chain, or, with `complete`, the head
+ * component alone (a complete server holds its chain), given the same host imports.
+ */
+export async function composeServer(options: ComposeOptions): Promise<Instance> {
+  if (!options.complete) return (await compose(options)).head;
+  if (!options.head) throw new Error('a complete server needs its component as the head');
+  const component = await loadComponentFile(options.head);
+  const host = hostImports(options, options.keyValue ?? new MemoryBackend(), options.variant ?? 'draft');
+  const imports: Record<string, unknown> = {};
+  for (const name of component.imports) imports[name] = host[name] ?? missingInterface(name, component.source);
+  return component.instantiate(imports);
+}
+
+function hostImports(options: ComposeOptions, keyValue: KeyValueBackend, variant: KeyValueVariant): Record<string, unknown> {
+  return { ...wasiImports({ env: options.env }), ...(options.wasiOverrides ?? {}), ...keyValueImports(keyValue, variant) };
 }
 
 /** Loads the files and composes them; the chain ends in method-not-found. */
@@ -122,11 +142,7 @@ export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
 /** Instantiates one composition of a plan: every call gets fresh instances. */
 export async function instantiatePlan(plan: ChainPlan, options: ComposeOptions): Promise<ComposedChain> {
   const keyValue = options.keyValue ?? new MemoryBackend();
-  const host: Record<string, unknown> = {
-    ...wasiImports({ env: options.env }),
-    ...(options.wasiOverrides ?? {}),
-    ...keyValueImports(keyValue, plan.variant),
-  };
+  const host = hostImports(options, keyValue, plan.variant);
   const provided = new Map<string, unknown>();
 
   const instantiate = async (component: LoadedComponent, local: Record<string, unknown>) => {

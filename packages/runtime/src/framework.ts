@@ -20,7 +20,12 @@ export type FrameworkComponent =
   | 'sessions'
   | 'authorization'
   | 'http-transport'
-  | 'stdio-transport';
+  | 'stdio-transport'
+  | 'framework-http'
+  | 'framework-stdio';
+
+/** The package holding a framework component: its own, or @wasmcp-ts/framework for the fused ones. */
+const packageOf = (name: FrameworkComponent) => (name.startsWith('framework-') ? 'framework' : name);
 
 const require = createRequire(import.meta.url);
 
@@ -31,9 +36,9 @@ export function artifactFileName(name: string, variant: KeyValueVariant): string
 export function frameworkArtifact(name: FrameworkComponent, variant: KeyValueVariant): string {
   let pkgDir: string;
   try {
-    pkgDir = dirname(require.resolve(`@wasmcp-ts/${name}/package.json`));
+    pkgDir = dirname(require.resolve(`@wasmcp-ts/${packageOf(name)}/package.json`));
   } catch {
-    throw new Error(`framework component ${name} is not installed (package @wasmcp-ts/${name})`);
+    throw new Error(`framework component ${name} is not installed (package @wasmcp-ts/${packageOf(name)})`);
   }
   const file = join(pkgDir, 'dist', variant, artifactFileName(name, variant));
   if (!existsSync(file)) throw new Error(`framework component ${name} is not built: ${file} is missing (run npm run build)`);

@@ -3,7 +3,7 @@
 // this thread, so the main thread sends it one request at a time.
 import * as shimHttp from '@bytecodealliance/preview2-shim/http';
 import { parentPort, workerData } from 'node:worker_threads';
-import { compose, type ComposeOptions } from './compose.js';
+import { composeServer, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
 
 export interface WorkerInit {
@@ -24,8 +24,8 @@ const { HTTPServer } = shimHttp as unknown as { HTTPServer: new (handler: object
 
 async function start(init: WorkerInit): Promise<void> {
   const keyValue = createKeyValueBackend(init.keyValue);
-  const chain = await compose({ ...init.compose, keyValue });
-  const handler = chain.head[INCOMING_HANDLER] as { handle(request: unknown, outparam: unknown): void } | undefined;
+  const head = await composeServer({ ...init.compose, keyValue });
+  const handler = head[INCOMING_HANDLER] as { handle(request: unknown, outparam: unknown): void } | undefined;
   if (!handler) throw new Error(`the transport does not export ${INCOMING_HANDLER}`);
   const guarded = {
     handle(request: unknown, outparam: unknown) {

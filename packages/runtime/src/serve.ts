@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
+import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
 import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -282,6 +283,12 @@ export interface ServerSpec {
   log?: (line: string) => void;
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
+  /**
+   * `pieces` (default): the transport, sessions and authorization as separate components;
+   * `fused`: framework-http, the three in one engine (components that import sessions still
+   * get the sessions component: state is shared through the key-value store).
+   */
+  frameworkBuild?: 'pieces' | 'fused';
 }
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
@@ -289,12 +296,19 @@ export async function serveComponents(spec: ServerSpec): Promise<RunningServer> 
   if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true' && !isShared(spec.keyValue) && spec.workers > 1) {
     throw new Error('sessions with several workers need a shared key-value backend (sqlite or redis); use one worker or turn sessions off');
   }
+  const complete = await findCompleteServer(spec.components, 'http');
+  if (complete) {
+    const compose = { components: [], head: complete.path, complete: true, variant: complete.variant, env: spec.env };
+    return serve({ compose, keyValue: spec.keyValue, host: spec.host, port: spec.port, workers: spec.workers, log: spec.log });
+  }
   const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
+  const fused = spec.frameworkBuild === 'fused';
   const services: string[] = [];
   if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(await framework('sessions'));
-  if ((spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
+  if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
+  const head = await framework(fused ? 'framework-http' : 'http-transport');
   return serve({
-    compose: { components: spec.components, variant: spec.variant, services, head: await framework('http-transport'), env: spec.env, framework: spec.framework },
+    compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework },
     keyValue: spec.keyValue,
     host: spec.host,
     port: spec.port,

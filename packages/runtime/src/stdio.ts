@@ -3,7 +3,8 @@
 // stdin ends; stdout carries MCP messages only, so everything the host itself prints goes to
 // stderr.
 import { Console } from 'node:console';
-import { compose } from './compose.js';
+import { findCompleteServer } from './complete-server.js';
+import { composeServer } from './compose.js';
 import { locateFrameworkComponent } from './framework.js';
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -19,6 +20,8 @@ export interface StdioOptions {
   services?: string[];
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
+  /** `fused`: the transport as framework-stdio (one engine for the framework); `pieces` by default. */
+  frameworkBuild?: 'pieces' | 'fused';
   /** Where the host's own diagnostics go (stderr by default). */
   log?: (line: string) => void;
 }
@@ -36,16 +39,19 @@ export async function runStdio(options: StdioOptions): Promise<number> {
   const variant = options.variant ?? 'draft';
   const restoreConsole = consoleToStderr();
   try {
-    const chain = await compose({
-      components: options.components,
-      variant,
-      env: options.env,
-      keyValue: options.keyValue,
-      services: options.services,
-      framework: options.framework,
-      head: await locateFrameworkComponent('stdio-transport', variant, options.framework),
-    });
-    const transport = chain.head[RUN] as { run(): void } | undefined;
+    const complete = await findCompleteServer(options.components, 'stdio');
+    const head = complete
+      ? await composeServer({ components: [], head: complete.path, complete: true, variant: complete.variant, env: options.env, keyValue: options.keyValue })
+      : await composeServer({
+          components: options.components,
+          variant,
+          env: options.env,
+          keyValue: options.keyValue,
+          services: options.services,
+          framework: options.framework,
+          head: await locateFrameworkComponent(options.frameworkBuild === 'fused' ? 'framework-stdio' : 'stdio-transport', variant, options.framework),
+        });
+    const transport = head[RUN] as { run(): void } | undefined;
     if (!transport) throw new Error(`stdio-transport does not export ${RUN}`);
     try {
       transport.run();

@@ -6,6 +6,7 @@
 // which is not written).
 import {
   concatBytes,
+  toErrorCode,
   encodeServerMessageToString,
   errorRecord,
   frameLogLevel,
@@ -185,4 +186,30 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
     return i;
   }
   return -1;
+}
+
+/** Every failure leaves as the WIT io-error (componentize-js returns a thrown non-Error value as `err`). */
+function guardIo<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof IoFailure) throw err.error;
+    throw { tag: 'unexpected', val: errorRecord(toErrorCode(err)).message } satisfies IoError;
+  }
+}
+
+/**
+ * The piece as a factory: it imports nothing and exports `server-io`. One instance serves one
+ * composition; the read-ahead and JSON-response buffers are its state, as upstream keeps them
+ * per instance.
+ */
+export function createServerIo() {
+  const io = new ServerIo();
+  return {
+    serverIo: {
+      parseMessage: (input: ByteSource, limit: ReadLimit, frame: MessageFrame) => guardIo(() => io.parseMessage(input, limit, frame)),
+      sendMessage: (output: ByteSink, message: ServerMessage, frame: MessageFrame) => guardIo(() => io.sendMessage(output, message, frame)),
+      flushBuffer: (output: ByteSink) => guardIo(() => io.flushBuffer(output)),
+    },
+  };
 }

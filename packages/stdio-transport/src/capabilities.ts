@@ -3,8 +3,8 @@ import { probeChainCapabilities, type Next } from '@wasmcp-ts/protocol';
 import type { ServerCapabilities } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
-export function probeCapabilities(next: Next, ctx: MessageContext): ServerCapabilities {
-  const { tools, resources, prompts, completions } = probeChainCapabilities(next, ctx);
+export async function probeCapabilities(next: Next, ctx: MessageContext): Promise<ServerCapabilities> {
+  const { tools, resources, prompts, completions } = await probeChainCapabilities(next, ctx);
   return {
     // logging/setLevel is always answered (by the chain, else by the transport).
     logging: '{}',

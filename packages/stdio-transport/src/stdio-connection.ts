@@ -70,13 +70,13 @@ export class StdioConnection {
     this.#config = config;
   }
 
-  /** Reads lines until the end of input. */
-  serve(reader: LineReader): void {
+  /** Reads lines until the end of input; each message is answered before the next is read. */
+  async serve(reader: LineReader): Promise<void> {
     for (;;) {
       const event = reader.next();
       switch (event.kind) {
         case 'line':
-          this.receiveLine(event.bytes);
+          await this.receiveLine(event.bytes);
           break;
         case 'too-long':
           this.receiveTooLong(event.size);
@@ -91,7 +91,7 @@ export class StdioConnection {
     }
   }
 
-  receiveLine(bytes: Uint8Array): void {
+  async receiveLine(bytes: Uint8Array): Promise<void> {
     // Blank lines carry no message; skipping them keeps a client's stray newline harmless.
     if (isBlank(bytes)) return;
     let text: string;
@@ -103,7 +103,7 @@ export class StdioConnection {
     }
     const decoded = parseClientMessage(text);
     if (decoded.ok) {
-      this.#dispatch(decoded.message, text);
+      await this.#dispatch(decoded.message, text);
     } else if (decoded.ignorable) {
       this.#output.log(`ignored a message that needs no answer: ${errorRecord(decoded.error).message}`);
     } else {
@@ -116,18 +116,18 @@ export class StdioConnection {
     this.#sendError(undefined, invalidRequest(`Invalid Request: a message of ${size} bytes exceeds the limit of ${this.#config.maxLine} bytes (WASMCP_MAX_LINE)`));
   }
 
-  #dispatch(message: ClientMessage, text: string): void {
+  async #dispatch(message: ClientMessage, text: string): Promise<void> {
     switch (message.tag) {
       case 'request': {
         const [id, request] = message.val;
-        this.#answer(id, this.#request(id, request, this.#context(text)));
+        this.#answer(id, await this.#request(id, request, this.#context(text)));
         return;
       }
       case 'notification':
       case 'result':
       case 'error':
         // One-way: the chain may act on it (and write to the client), but answers nothing.
-        this.#next(this.#context(text), message);
+        await this.#next(this.#context(text), message);
         return;
       default: {
         const _exhaustive: never = message;
@@ -136,7 +136,7 @@ export class StdioConnection {
     }
   }
 
-  #request(id: RequestId, request: ClientRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
+  #request(id: RequestId, request: ClientRequest, ctx: MessageContext): Promise<Result<ServerResult, ErrorCode>> {
     switch (request.tag) {
       case 'initialize':
         return this.#initialize(request.val, ctx);
@@ -164,11 +164,11 @@ export class StdioConnection {
     }
   }
 
-  #initialize(request: InitializeRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
+  async #initialize(request: InitializeRequest, ctx: MessageContext): Promise<Result<ServerResult, ErrorCode>> {
     // The decoder already maps a version we do not speak to the latest: that is the
     // negotiation (echo a supported version, else offer ours).
     this.#protocolVersion = protocolVersionToString(request.protocolVersion);
-    const capabilities = probeCapabilities(this.#next, { ...ctx, protocolVersion: this.#protocolVersion, clientStream: undefined });
+    const capabilities = await probeCapabilities(this.#next, { ...ctx, protocolVersion: this.#protocolVersion, clientStream: undefined });
     return {
       tag: 'ok',
       val: {
@@ -182,14 +182,14 @@ export class StdioConnection {
     };
   }
 
-  #delegate(id: RequestId, request: ClientRequest, ctx: MessageContext): Result<ServerResult, ErrorCode> {
-    const answer = this.#next(ctx, { tag: 'request', val: [id, request] });
+  async #delegate(id: RequestId, request: ClientRequest, ctx: MessageContext): Promise<Result<ServerResult, ErrorCode>> {
+    const answer = await this.#next(ctx, { tag: 'request', val: [id, request] });
     // A chain that ends in method-not-found always answers a request; a custom chain might not.
     return answer ?? { tag: 'err', val: internalError(`Internal error: no component answered ${clientRequestMethod(request)}`) };
   }
 
-  #delegateOr(id: RequestId, request: ClientRequest, ctx: MessageContext, fallback: ServerResult): Result<ServerResult, ErrorCode> {
-    const answer = this.#next(ctx, { tag: 'request', val: [id, request] });
+  async #delegateOr(id: RequestId, request: ClientRequest, ctx: MessageContext, fallback: ServerResult): Promise<Result<ServerResult, ErrorCode>> {
+    const answer = await this.#next(ctx, { tag: 'request', val: [id, request] });
     return answer === undefined || isUnowned(answer) ? { tag: 'ok', val: fallback } : answer;
   }
 

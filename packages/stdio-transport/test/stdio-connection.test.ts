@@ -39,47 +39,47 @@ const toolsOnly: Answer = (request) =>
   request.tag === 'tools-list' ? { tag: 'ok', val: { tag: 'tools-list', val: { tools: [] } } } : endOfChain(request);
 
 describe('initialize', () => {
-  it.each(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'])('echoes the supported version %s', (version) => {
+  it.each(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'])('echoes the supported version %s', async (version) => {
     const { line, sent } = connect();
-    line(initialize(version));
+    await line(initialize(version));
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 1, result: expect.objectContaining({ protocolVersion: version }) }]);
   });
 
-  it('answers an unknown version with the latest', () => {
+  it('answers an unknown version with the latest', async () => {
     const { line, sent } = connect();
-    line(initialize('2099-01-01'));
+    await line(initialize('2099-01-01'));
     expect(sent[0]).toMatchObject({ result: { protocolVersion: '2025-11-25' } });
   });
 
-  it('serverInfo comes from the configuration', () => {
+  it('serverInfo comes from the configuration', async () => {
     const { line, sent } = connect();
-    line(initialize('2025-11-25'));
+    await line(initialize('2025-11-25'));
     expect(sent[0]).toMatchObject({ result: { serverInfo: { name: 'test-server', version: '9.9.9' } } });
   });
 
-  it('advertises logging always, and only the capabilities the chain answers', () => {
+  it('advertises logging always, and only the capabilities the chain answers', async () => {
     const { line, sent } = connect(toolsOnly);
-    line(initialize('2025-11-25'));
+    await line(initialize('2025-11-25'));
     expect((sent[0] as { result: { capabilities: unknown } }).result.capabilities).toEqual({ logging: {}, tools: { listChanged: true } });
   });
 
-  it('an owner that fails its list (not -32601) still owns the capability', () => {
+  it('an owner that fails its list (not -32601) still owns the capability', async () => {
     const { line, sent } = connect((request) =>
       request.tag === 'prompts-list' || request.tag === 'completion-complete' ? { tag: 'err', val: mcpError(-32603, 'broken') } : endOfChain(request),
     );
-    line(initialize('2025-11-25'));
+    await line(initialize('2025-11-25'));
     expect((sent[0] as { result: { capabilities: unknown } }).result.capabilities).toEqual({ logging: {}, completions: {}, prompts: { listChanged: true } });
   });
 
-  it('a chain that owns nothing gets logging only; an unanswered probe counts as absent', () => {
+  it('a chain that owns nothing gets logging only; an unanswered probe counts as absent', async () => {
     const { line, sent } = connect(() => undefined);
-    line(initialize('2025-11-25'));
+    await line(initialize('2025-11-25'));
     expect((sent[0] as { result: { capabilities: unknown } }).result.capabilities).toEqual({ logging: {} });
   });
 
-  it('probes without a client stream, in the negotiated version, and never forwards initialize', () => {
+  it('probes without a client stream, in the negotiated version, and never forwards initialize', async () => {
     const { line, seen } = connect(toolsOnly);
-    line(initialize('2025-03-26'));
+    await line(initialize('2025-03-26'));
     expect(seen.map((s) => (s.message.val as [unknown, ClientRequest])[1].tag)).toEqual(['tools-list', 'resources-list', 'prompts-list', 'completion-complete']);
     for (const { ctx } of seen) {
       expect(ctx.clientStream).toBeUndefined();
@@ -87,66 +87,66 @@ describe('initialize', () => {
     }
   });
 
-  it('later requests carry the negotiated version, the client stream and the stdio frame', () => {
+  it('later requests carry the negotiated version, the client stream and the stdio frame', async () => {
     const { line, seen } = connect(toolsOnly);
-    line(initialize('2024-11-05'));
+    await line(initialize('2024-11-05'));
     seen.length = 0;
-    line({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    await line({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
     expect(seen).toHaveLength(1);
     expect(seen[0].ctx).toEqual({ clientStream: STREAM, protocolVersion: '2024-11-05', frame: { prefix: new Uint8Array(0), suffix: new Uint8Array([10]) } });
   });
 });
 
 describe('requests', () => {
-  it('a request goes down the chain and its answer is sent under its id', () => {
+  it('a request goes down the chain and its answer is sent under its id', async () => {
     const { line, sent } = connect(toolsOnly);
-    line({ jsonrpc: '2.0', id: 'abc', method: 'tools/list' });
+    await line({ jsonrpc: '2.0', id: 'abc', method: 'tools/list' });
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 'abc', result: { tools: [] } }]);
   });
 
-  it('an error from the chain keeps its code, message and data', () => {
+  it('an error from the chain keeps its code, message and data', async () => {
     const { line, sent } = connect(() => ({ tag: 'err', val: mcpError(-32002, 'Resource not found', { uri: 'file:///x' }) }));
-    line({ jsonrpc: '2.0', id: 7, method: 'resources/read', params: { uri: 'file:///x' } });
+    await line({ jsonrpc: '2.0', id: 7, method: 'resources/read', params: { uri: 'file:///x' } });
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 7, error: { code: -32002, message: 'Resource not found', data: { uri: 'file:///x' } } }]);
   });
 
-  it('a request nobody answers (a chain without method-not-found) is -32603, not silence', () => {
+  it('a request nobody answers (a chain without method-not-found) is -32603, not silence', async () => {
     const { line, sent } = connect(() => undefined);
-    line({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
+    await line({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 3, error: { code: -32603, message: 'Internal error: no component answered tools/list' } }]);
   });
 
   it.each([
     ['ping', undefined],
     ['logging/setLevel', { level: 'warning' }],
-  ])('%s: answered {} by the transport when the chain does not own it', (method, params) => {
+  ])('%s: answered {} by the transport when the chain does not own it', async (method, params) => {
     const { line, sent, seen } = connect();
-    line({ jsonrpc: '2.0', id: 4, method, params });
+    await line({ jsonrpc: '2.0', id: 4, method, params });
     expect(seen).toHaveLength(1);
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 4, result: {} }]);
   });
 
-  it('logging/setLevel: a chain that owns it answers it, errors included', () => {
+  it('logging/setLevel: a chain that owns it answers it, errors included', async () => {
     const { line, sent } = connect(() => ({ tag: 'err', val: mcpError(-32602, 'level refused') }));
-    line({ jsonrpc: '2.0', id: 5, method: 'logging/setLevel', params: { level: 'debug' } });
+    await line({ jsonrpc: '2.0', id: 5, method: 'logging/setLevel', params: { level: 'debug' } });
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 5, error: { code: -32602, message: 'level refused' } }]);
   });
 });
 
 describe('one-way messages', () => {
-  it('notifications, client results and client errors go down the chain with no answer', () => {
+  it('notifications, client results and client errors go down the chain with no answer', async () => {
     const { line, sent, seen } = connect();
-    line({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    line({ jsonrpc: '2.0', id: 's1', result: { roots: [] } });
-    line({ jsonrpc: '2.0', id: 's2', error: { code: -1, message: 'no' } });
+    await line({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    await line({ jsonrpc: '2.0', id: 's1', result: { roots: [] } });
+    await line({ jsonrpc: '2.0', id: 's2', error: { code: -1, message: 'no' } });
     expect(sent).toEqual([]);
     expect(seen.map((s) => s.message.tag)).toEqual(['notification', 'result', 'error']);
     expect(seen.every((s) => s.ctx.clientStream === STREAM)).toBe(true);
   });
 
-  it('an unknown notification is dropped with a note on the log, never answered', () => {
+  it('an unknown notification is dropped with a note on the log, never answered', async () => {
     const { line, sent, seen, logged } = connect();
-    line({ jsonrpc: '2.0', method: 'notifications/whatever' });
+    await line({ jsonrpc: '2.0', method: 'notifications/whatever' });
     expect(sent).toEqual([]);
     expect(seen).toEqual([]);
     expect(logged).toHaveLength(1);
@@ -154,42 +154,42 @@ describe('one-way messages', () => {
 });
 
 describe('bad input', () => {
-  it('malformed JSON: -32700 without id', () => {
+  it('malformed JSON: -32700 without id', async () => {
     const { line, sent } = connect();
-    line('{"jsonrpc":"2.0","id":1,');
+    await line('{"jsonrpc":"2.0","id":1,');
     expect(sent).toEqual([{ jsonrpc: '2.0', error: { code: -32700, message: expect.stringMatching(/^Parse error/) } }]);
   });
 
-  it('bytes that are not UTF-8: -32700', () => {
+  it('bytes that are not UTF-8: -32700', async () => {
     const { connection, sent } = connect();
     connection.receiveLine(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
     expect(sent).toEqual([{ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the message is not valid UTF-8' } }]);
   });
 
-  it('valid JSON that is not JSON-RPC: -32600, with the id when it is readable', () => {
+  it('valid JSON that is not JSON-RPC: -32600, with the id when it is readable', async () => {
     const { line, sent } = connect();
-    line('[]');
-    line({ jsonrpc: '1.0', id: 9, method: 'ping' });
+    await line('[]');
+    await line({ jsonrpc: '1.0', id: 9, method: 'ping' });
     expect(sent).toEqual([
       { jsonrpc: '2.0', error: { code: -32600, message: expect.stringMatching(/^Invalid Request/) } },
       { jsonrpc: '2.0', id: 9, error: { code: -32600, message: expect.stringMatching(/^Invalid Request/) } },
     ]);
   });
 
-  it('an unknown request method: -32601 under its id', () => {
+  it('an unknown request method: -32601 under its id', async () => {
     const { line, sent } = connect();
-    line({ jsonrpc: '2.0', id: 10, method: 'tools/destroy' });
+    await line({ jsonrpc: '2.0', id: 10, method: 'tools/destroy' });
     expect(sent).toEqual([{ jsonrpc: '2.0', id: 10, error: { code: -32601, message: 'Method not found: tools/destroy' } }]);
   });
 
-  it('blank lines are skipped silently', () => {
+  it('blank lines are skipped silently', async () => {
     const { line, sent, seen } = connect();
-    for (const blank of ['', ' ', '\t \r']) line(blank);
+    for (const blank of ['', ' ', '\t \r']) await line(blank);
     expect(sent).toEqual([]);
     expect(seen).toEqual([]);
   });
 
-  it('an over-long line: -32600 without id, naming both sizes', () => {
+  it('an over-long line: -32600 without id, naming both sizes', async () => {
     const { connection, sent } = connect(endOfChain, 100);
     connection.receiveTooLong(250);
     expect(sent).toEqual([{ jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request: a message of 250 bytes exceeds the limit of 100 bytes (WASMCP_MAX_LINE)' } }]);

@@ -1,14 +1,7 @@
-import { guardHandler } from '@wasmcp-ts/protocol';
-import type { ClientMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
-import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
-import { handle as next } from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
-import { callTool, listTools } from 'wasmcp:mcp-v20251125/tools@0.1.1';
-import { handleTools } from './tools-middleware.js';
+import * as next from 'wasmcp:mcp-v20251125/server-handler@0.1.1';
+import * as tools from 'wasmcp:mcp-v20251125/tools@0.1.1';
+import { createToolsMiddleware } from './tools-middleware.js';
 
 // In JS the imported and exported message-context are the same shape (the borrowed
 // client stream included), so the context is handed downstream as it came.
-const tools = { listTools, callTool };
-
-export const serverHandler = {
-  handle: (ctx: MessageContext, message: ClientMessage) => guardHandler(() => handleTools(ctx, message, tools, next)),
-};
+export const { serverHandler } = createToolsMiddleware({ tools, next });

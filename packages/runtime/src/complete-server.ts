@@ -1,0 +1,44 @@
+// A complete server is one component holding the whole chain (a fused build, or a composition
+// made elsewhere): it exports a transport's entry point and imports nothing of the chain, so
+// the runtime serves it as it is, with no framework around it.
+import { componentWit } from '@bytecodealliance/jco';
+import { readFile } from 'node:fs/promises';
+import { loadComponentFile } from './component-cache.js';
+import { SERVER_HANDLER, unversioned } from './compose.js';
+import type { KeyValueVariant } from './keyvalue/wasi-host.js';
+
+export interface CompleteServer {
+  path: string;
+  transport: 'http' | 'stdio';
+  /** The wasi:keyvalue draft it imports (draft when it imports none). */
+  variant: KeyValueVariant;
+}
+
+const ENTRY_POINTS = { 'wasi:http/incoming-handler': 'http', 'wasi:cli/run': 'stdio' } as const;
+
+export async function completeServerOf(path: string): Promise<CompleteServer | undefined> {
+  const component = await loadComponentFile(path);
+  const entry = component.exports.map(unversioned).find((name): name is keyof typeof ENTRY_POINTS => name in ENTRY_POINTS);
+  // A fused framework exports the same entry point but still needs the chain behind it.
+  if (!entry || component.imports.some((name) => unversioned(name) === SERVER_HANDLER)) return undefined;
+  // The transpiled import names carry no WASI versions: the world's text does.
+  const wit = await componentWit(await readFile(path));
+  const variant = /^\s*import wasi:keyvalue\/[a-z-]+@0\.2\.0-draft2;/m.test(wit) ? 'draft2' : 'draft';
+  return { path, transport: ENTRY_POINTS[entry], variant };
+}
+
+/**
+ * The one complete server among `components`, if any; a complete server given with other
+ * components, or for the other transport, is refused with the reason.
+ */
+export async function findCompleteServer(components: string[], transport: 'http' | 'stdio'): Promise<CompleteServer | undefined> {
+  const servers = (await Promise.all(components.map(completeServerOf))).filter((s): s is CompleteServer => s !== undefined);
+  if (servers.length === 0) return undefined;
+  const [server] = servers;
+  if (components.length > 1) throw new Error(`${server.path} is a complete server: serve it alone, not with other components`);
+  if (server.transport !== transport) {
+    const command = server.transport === 'http' ? 'wasmcp-ts serve' : 'wasmcp-ts stdio';
+    throw new Error(`${server.path} is a complete ${server.transport} server: run it with ${command}`);
+  }
+  return server;
+}
