@@ -1,16 +1,17 @@
 // The HTTP transport in oauth mode with the built authorization component: 401 challenges that
 // point at the RFC 9728 metadata, 403 naming the missing scopes, and a session bound to the
-// token's subject. Keys and tokens are made here with jose.
+// token's subject. Keys and tokens are made here with jose. The same against the calculator's
+// fused server (built with --auth oauth: transport, sessions and authorization in one engine).
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, VARIANTS } from '../../../test/support/artifacts.js';
+import { example, fusedServer, VARIANT_BUILDS } from '../../../test/support/artifacts.js';
 import { jsonRpc, MCP_HEADERS, messagesOf, rawRequest } from '../../../test/support/http.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
 
 const ISSUER = 'https://auth.example.test';
 const AUDIENCE = 'http://127.0.0.1/mcp';
 
-describe.each(VARIANTS)('http-transport with OAuth (%s)', (variant) => {
+describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, build) => {
   let server: TestServer;
   let sign: (claims: Record<string, unknown>) => Promise<string>;
 
@@ -19,7 +20,7 @@ describe.each(VARIANTS)('http-transport with OAuth (%s)', (variant) => {
     sign = (claims) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
     server = await startServer({
-      components: [example('calculator', variant)],
+      components: [build === 'fused' ? fusedServer('examples/calculator', 'calculator', variant) : example('calculator', variant)],
       variant,
       workers: 2,
       env: {

@@ -18,10 +18,8 @@ export interface ComponentConfig {
 
 export declare function readComponentConfig(pkgDir: string): Promise<ComponentConfig>;
 
-export interface BuildOptions {
-  entry: string;
-  /** The package's world; without it the world is derived from the bundle. */
-  worldFile?: string;
+/** What every build of both variants takes. */
+interface VariantsOptions {
   artifact: string;
   features?: string[];
   /** Holds the contract's WIT: mcp/, keyvalue/, auth/ and deps/. */
@@ -32,19 +30,17 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
+export interface BuildOptions extends VariantsOptions {
+  entry: string;
+  /** The package's world; without it the world is derived from the bundle. */
+  worldFile?: string;
+}
+
 /** Builds both variants; returns the draft and draft2 artifact paths. */
 export declare function buildComponent(options: BuildOptions): Promise<[string, string]>;
 
-export declare function componentizeVariants(options: {
-  bundle: string;
-  worldText: string;
-  source: string;
-  artifact: string;
-  features?: string[];
-  witRoot: string;
-  outDir: string;
-  postProcess?: (component: Uint8Array) => Uint8Array;
-  log?: (line: string) => void;
-}): Promise<[string, string]>;
+/** Componentizes one bundle against `worldText` (`source` names its origin in errors) in both variants. */
+export declare function componentizeVariants(options: VariantsOptions & { bundle: string; worldText: string; source: string }): Promise<[string, string]>;
 export declare function freshWorkDir(outDir: string): Promise<string>;
 export declare function witName(artifact: string): string;
+export declare const COMPONENT_BUNDLE: Record<string, unknown>;

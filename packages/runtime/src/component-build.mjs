@@ -120,21 +120,20 @@ export async function componentizeVariants({ bundle, worldText, source, artifact
   return outputs;
 }
 
+/** esbuild's settings for the one ESM module componentize-js compiles (metafile: its imports and exports). */
+export const COMPONENT_BUNDLE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  mainFields: ['module', 'main'],
+  conditions: ['wasmcp-component', 'import'],
+  metafile: true,
+};
+
 /** Bundles the entry into one ESM file; returns esbuild's metadata of that file (exports, imports). */
 async function bundleEntry(entry, outfile) {
-  const { metafile } = await esbuild({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['wasmcp-component', 'import'],
-    external: ['wasi:*', 'wasmcp:*'],
-    outfile,
-    metafile: true,
-    logLevel: 'warning',
-  });
+  const { metafile } = await esbuild({ ...COMPONENT_BUNDLE, entryPoints: [entry], external: ['wasi:*', 'wasmcp:*'], outfile, logLevel: 'warning' });
   return Object.values(metafile.outputs)[0];
 }
 

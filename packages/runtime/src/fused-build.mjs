@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { componentizeVariants, FEATURES, freshWorkDir, readComponentConfig, witName } from './component-build.mjs';
+import { COMPONENT_BUNDLE, componentizeVariants, FEATURES, freshWorkDir, readComponentConfig, witName } from './component-build.mjs';
 import { patchRandomGet } from './patch-random-get.mjs';
 
 const MCP = 'wasmcp:mcp-v20251125';
@@ -157,15 +157,9 @@ export async function buildFramework({ artifact, transport, witRoot, outDir, log
 async function fusedComponent({ artifact, entry, pieces, extraFeatures, witRoot, outDir, work, log, source }) {
   const bundle = join(work, 'component.js');
   const { metafile } = await esbuild({
+    ...COMPONENT_BUNDLE,
     stdin: { contents: entry, resolveDir: runtimeDir, sourcefile: `${artifact}-fused-entry.js`, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['wasmcp-component', 'import'],
     outfile: bundle,
-    metafile: true,
     logLevel: 'silent',
     plugins: [fusedImports(pieces)],
   }).catch((err) => {
