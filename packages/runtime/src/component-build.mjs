@@ -114,6 +114,9 @@ async function bundleEntry(entry, outfile) {
     mainFields: ['module', 'main'],
     conditions: ['wasmcp-component', 'import'],
     external: ['wasi:*', 'wasmcp:*'],
+    // @cfworker/json-schema (the SDK's validator) reads `self.location` when it loads, which
+    // the engine refuses outside a request: no `self` in a component.
+    define: { self: 'undefined' },
     outfile,
     metafile: true,
     logLevel: 'warning',
