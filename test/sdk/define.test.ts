@@ -253,7 +253,9 @@ describe('defineTools', () => {
       'tool "x" inputSchema: #/properties/a/$ref: the reference "https://example.com/a.json" is not inside this schema, and other documents are not fetched',
     );
     expect(() => defineTools([{ name: 'x', inputSchema: { type: 'object', properties: { n: { type: 'int' } } }, handler }])).toThrow('tool "x" inputSchema: #/properties/n/type: ');
-    expect(() => defineTools([{ name: 'x', outputSchema: { type: 'object', required: 'n' }, handler }])).toThrow('tool "x" outputSchema: #/required: expected array, got string');
+    expect(() => defineTools([{ name: 'x', outputSchema: { type: 'object', properties: { n: { minimum: 'one' } } }, handler }])).toThrow(
+      'tool "x" outputSchema: #/properties/n/minimum: expected number, got string (not a valid JSON Schema 2020-12)',
+    );
     expect(() => defineTools([{ name: 'x', icons: [{ src: 'a', theme: 'blue' as never }], handler }])).toThrow('tool "x".icons[0].theme must be one of light, dark');
     expect(() => defineTools([{ name: 'x' } as never])).toThrow('tool "x" has no handler function');
   });
