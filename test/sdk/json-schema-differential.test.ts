@@ -101,6 +101,7 @@ const FORMATS: Record<string, string[]> = {
   uri: ['https://example.com/a?b#c', 'urn:isbn:0451450523', '/relative', 'http://exa mple.com'],
   'uri-reference': ['/relative/path', 'https://example.com', '#frag', 'a b'],
   'uri-template': ['/users/{id}', 'https://x/{+path}', '/bad/{id'],
+  url: ['https://example.com/x?y=1', 'ftp://files.example.org/a', 'http://localhost', 'https://exämple.com', 'not a url'],
   uuid: ['123e4567-e89b-12d3-a456-426614174000', '123e4567e89b12d3a456426614174000', 'not-a-uuid'],
   'json-pointer': ['', '/a/b', '/a~1b', 'a/b', '/a~2'],
   'relative-json-pointer': ['0', '1/a', '2#', '/a', '-1'],
