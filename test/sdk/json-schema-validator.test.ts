@@ -121,6 +121,9 @@ describe('JSON Schema validator', () => {
     expect(() => compileJsonSchema({ patternProperties: { '(': {} } })).toThrow('#/patternProperties/(: not a regular expression this engine compiles');
     expect(() => compileJsonSchema({ items: [{ type: 'string' }] })).toThrow('#/items: expected object or boolean, got array (not a valid JSON Schema 2020-12)');
     expect(() => compileJsonSchema(42 as unknown as JsonSchemaValue)).toThrow('#: a schema must be an object or a boolean');
+    expect(() => compileJsonSchema({ $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { not: { $ref: '#/$defs/a' } } }, $ref: '#/$defs/a' })).toThrow(
+      'the references here lead back to this schema without reading deeper into the value, so checking would never end',
+    );
     expect(() =>
       compileJsonSchema({ $defs: { inner: { $id: 'https://example.com/inner', $dynamicAnchor: 'x' } }, properties: { a: { $dynamicRef: '#x' } } }),
     ).toThrow('#: $dynamicRef and $dynamicAnchor are supported within one schema resource, not across resources embedded with $id');

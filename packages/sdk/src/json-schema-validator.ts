@@ -37,6 +37,7 @@ export function compileJsonSchema(schema: JsonSchemaValue): JsonSchemaCheck {
     throw new SchemaError(`#: ${(err as Error).message}`);
   }
   checkReferences(lookup);
+  checkEndlessReferences(copy, lookup);
   return (value) => {
     const result = validate(value, copy as Schema, '2020-12', lookup, false);
     return result.valid ? [] : describeErrors(result.errors);
@@ -179,6 +180,36 @@ function checkReferences(lookup: Record<string, Schema | boolean>): void {
     if (schema.$ref.startsWith('#')) throw new SchemaError(`${at}: the reference ${JSON.stringify(schema.$ref)} points at nothing`);
     throw new SchemaError(`${at}: the reference ${JSON.stringify(schema.$ref)} is not inside this schema, and other documents are not fetched`);
   }
+}
+
+// Keywords that apply their subschemas to the same value (the others read into its items or properties).
+const IN_PLACE_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas'];
+
+/**
+ * A `$ref` that leads back to itself through keywords applying to the same value would recurse
+ * without end on every call: refused here, naming the reference.
+ */
+function checkEndlessReferences(root: JsonSchemaValue, lookup: Record<string, Schema | boolean>): void {
+  const done = new Set<object>();
+  const visiting = new Set<object>();
+  const visit = (schema: unknown): void => {
+    if (!isObject(schema) || done.has(schema)) return;
+    if (visiting.has(schema)) {
+      const at = `#${((schema as Schema).__absolute_uri__ ?? '').split('#')[1] ?? ''}`;
+      throw new SchemaError(`${at}: the references here lead back to this schema without reading deeper into the value, so checking would never end`);
+    }
+    visiting.add(schema);
+    if (typeof schema.$ref === 'string') visit(lookup[(schema as Schema).__absolute_ref__ ?? schema.$ref]);
+    for (const keyword of IN_PLACE_KEYWORDS) {
+      const arg = schema[keyword];
+      if (Array.isArray(arg)) arg.forEach(visit);
+      else if (keyword === 'dependentSchemas' && isObject(arg)) Object.values(arg).forEach(visit);
+      else visit(arg);
+    }
+    visiting.delete(schema);
+    done.add(schema);
+  };
+  for (const schema of [root, ...Object.values(lookup)]) visit(schema);
 }
 
 // Keywords whose failure is explained by the failures inside their subschemas, reported after them.
