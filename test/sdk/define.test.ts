@@ -146,7 +146,7 @@ describe('defineTools', () => {
 
   it('answers arguments that break the schema with an isError result naming every problem', async () => {
     expect(await call('order', { item: 7, quantity: 0, size: 'XL' })).toEqual({
-      content: [text('Invalid arguments for tool "order": item: expected string, got integer; quantity: must be >= 1; unexpected property "size"')],
+      content: [text('Invalid arguments for tool "order": item: expected string, got number; quantity: must be >= 1; unexpected property "size"')],
       isError: true,
     });
     expect(await call('order')).toEqual({ content: [text('Invalid arguments for tool "order": missing required property "item"')], isError: true });
@@ -249,8 +249,12 @@ describe('defineTools', () => {
     expect(() => defineTools([{ name: 'has space', handler }])).toThrow('tool name "has space" must be 1-128 characters of A-Z, a-z, 0-9, _, - and .');
     expect(() => defineTools([{ name: 'twice', handler }, { name: 'twice', handler }])).toThrow('tool "twice" is defined twice');
     expect(() => defineTools([{ name: 'x', inputSchema: { type: 'array' }, handler }])).toThrow('tool "x" inputSchema: must describe an object (type: "object")');
-    expect(() => defineTools([{ name: 'x', inputSchema: { type: 'object', unevaluatedProperties: false }, handler }])).toThrow(
-      'tool "x" inputSchema: #: the JSON Schema keyword "unevaluatedProperties" is not supported',
+    expect(() => defineTools([{ name: 'x', inputSchema: { type: 'object', properties: { a: { $ref: 'https://example.com/a.json' } } }, handler }])).toThrow(
+      'tool "x" inputSchema: #/properties/a/$ref: the reference "https://example.com/a.json" is not inside this schema, and other documents are not fetched',
+    );
+    expect(() => defineTools([{ name: 'x', inputSchema: { type: 'object', properties: { n: { type: 'int' } } }, handler }])).toThrow('tool "x" inputSchema: #/properties/n/type: ');
+    expect(() => defineTools([{ name: 'x', outputSchema: { type: 'object', properties: { n: { minimum: 'one' } } }, handler }])).toThrow(
+      'tool "x" outputSchema: #/properties/n/minimum: expected number, got string (not a valid JSON Schema 2020-12)',
     );
     expect(() => defineTools([{ name: 'x', icons: [{ src: 'a', theme: 'blue' as never }], handler }])).toThrow('tool "x".icons[0].theme must be one of light, dark');
     expect(() => defineTools([{ name: 'x' } as never])).toThrow('tool "x" has no handler function');

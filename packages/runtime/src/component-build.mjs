@@ -128,6 +128,9 @@ export const COMPONENT_BUNDLE = {
   target: 'es2022',
   mainFields: ['module', 'main'],
   conditions: ['wasmcp-component', 'import'],
+  // @cfworker/json-schema (the SDK's validator) reads `self.location` when it loads, which
+  // the engine refuses outside a request: no `self` in a component.
+  define: { self: 'undefined' },
   metafile: true,
 };
 

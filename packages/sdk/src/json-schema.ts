@@ -5,7 +5,7 @@
 
 export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'object' | 'array';
 
-/** A JSON Schema 2020-12 object; schema-validator.ts lists the keywords that are checked. */
+/** A JSON Schema 2020-12 object: every keyword is checked (json-schema-validator.ts names the exceptions). */
 export interface JsonSchema {
   readonly type?: JsonSchemaType | readonly JsonSchemaType[];
   readonly properties?: { readonly [name: string]: JsonSchema | boolean };

@@ -1,9 +1,9 @@
-// A tool's input or output schema, either JSON Schema (checked by schema-validator.ts) or a
+// A tool's input or output schema, either JSON Schema (checked by json-schema-validator.ts) or a
 // validation library's schema (Standard Schema: the library checks, and renders the JSON Schema
 // clients see). Compiled once, when the tool is defined.
 import { AuthorError } from './content.js';
 import type { FromSchema, JsonSchema } from './json-schema.js';
-import { compileSchema, describeProblems, SchemaError } from './schema-validator.js';
+import { compileJsonSchema, SchemaError } from './json-schema-validator.js';
 import { isStandardSchema, issuePath, type StandardOutput, type StandardSchema } from './standard-schema.js';
 
 export type ToolSchema = JsonSchema | StandardSchema;
@@ -39,7 +39,7 @@ export function compileToolSchema(schema: ToolSchema, direction: 'input' | 'outp
   }
   let validate;
   try {
-    validate = compileSchema(schema as JsonSchema);
+    validate = compileJsonSchema(schema as JsonSchema);
   } catch (err) {
     if (err instanceof SchemaError) throw new AuthorError(`${what}: ${err.message}`);
     throw err;
@@ -48,7 +48,7 @@ export function compileToolSchema(schema: ToolSchema, direction: 'input' | 'outp
     json: objectSchemaText(schema, what),
     async check(value) {
       const problems = validate(value);
-      return problems.length === 0 ? { ok: true, value } : { ok: false, problems: describeProblems(problems) };
+      return problems.length === 0 ? { ok: true, value } : { ok: false, problems: problems.join('; ') };
     },
   };
 }
