@@ -1,4 +1,5 @@
-// The set a release publishes: both variants of every component package and the WIT packages.
+// The set a release publishes: both variants of every component package (its fused artifacts
+// included) and the WIT packages.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { releaseArtifacts } from '../../scripts/publish/artifacts.js';
@@ -9,7 +10,9 @@ describe('release artifacts', () => {
     const artifacts = await releaseArtifacts(ROOT);
     const components = artifacts.filter((a) => a.kind === 'component');
     const names = components.map((a) => a.name);
-    for (const name of ['http-transport', 'stdio-transport', 'sessions', 'authorization', 'server-io', 'method-not-found', 'tools-middleware', 'calculator', 'string-tools']) {
+    const separate = ['http-transport', 'stdio-transport', 'sessions', 'authorization', 'server-io', 'method-not-found', 'tools-middleware', 'calculator', 'string-tools'];
+    const fused = ['framework-http', 'framework-stdio', 'examples-server'];
+    for (const name of [...separate, ...fused]) {
       expect(names).toContain(name);
       expect(names).toContain(`${name}-d2`);
     }
