@@ -16,6 +16,7 @@ export interface TestServerOptions {
   /** Memory without sessions; with sessions a sqlite file of its own (workers share it). */
   keyValue?: KeyValueSpec;
   limits?: Partial<ServeLimits>;
+  sessionSweepMs?: number;
 }
 
 export async function startServer(options: TestServerOptions): Promise<TestServer> {
@@ -29,6 +30,7 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     port: 0,
     workers: options.workers ?? 2,
     limits: options.limits,
+    sessionSweepMs: options.sessionSweepMs,
     log: () => {},
   });
   // Tests count on every worker being there (a slow call must not hold up the others).

@@ -16,6 +16,7 @@ import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
 import { errorAnswer, errorEvents, inspectBody, type RequestBody } from './request-body.js';
+import type { SessionSweeperInit, SessionSweeperMessage } from './session-sweeper.js';
 
 export interface ServeLimits {
   /** How long a request may run; past it, it gets an error and its worker is replaced. */
@@ -50,9 +51,14 @@ export interface ServeOptions {
   port: number;
   workers: number;
   limits?: Partial<ServeLimits>;
+  /** Removes inactive sessions from the (shared) store every `intervalMs`. */
+  sessionSweep?: Omit<SessionSweeperInit, 'keyValue'>;
   /** Where diagnostics go (never stdout of a stdio server; here stderr by default). */
   log?: (line: string) => void;
 }
+
+/** How often `wasmcp-ts serve` removes expired sessions from the store, by default. */
+export const DEFAULT_SESSION_SWEEP_MS = 60_000;
 
 /** What /healthz reports. */
 export interface PoolHealth {
@@ -313,6 +319,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
   const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize, limits.maxEngineMemoryBytes);
   const { rest: allWorkersReady } = await pool.start();
+  const sweeper = options.sessionSweep && startSessionSweeper({ ...options.sessionSweep, keyValue: options.keyValue }, log);
   const agent = new http.Agent({ keepAlive: true });
   const maxBody = Number(options.compose.env?.WASMCP_MAX_BODY ?? DEFAULT_MAX_BODY) || DEFAULT_MAX_BODY;
   /** Running requests by client and JSON-RPC id, for notifications/cancelled. */
@@ -494,9 +501,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await closed;
       clearTimeout(grace);
       agent.destroy();
-      await pool.close();
+      await Promise.all([pool.close(), sweeper?.terminate()]);
     },
   };
+}
+
+function startSessionSweeper(init: SessionSweeperInit, log: (line: string) => void): Worker {
+  const sweeper = new Worker(new URL('./session-sweeper.js', import.meta.url), { workerData: init });
+  sweeper.unref();
+  sweeper.on('message', (m: SessionSweeperMessage) => {
+    if (m.type === 'swept') log(`wasmcp-ts: removed ${m.sessions} inactive session(s) from the store`);
+    else log(`wasmcp-ts: cannot sweep inactive sessions: ${m.message}`);
+  });
+  sweeper.on('error', (err) => log(`wasmcp-ts: the session sweeper stopped: ${err.message}`));
+  return sweeper;
 }
 
 export interface ServerSpec {
@@ -510,6 +528,8 @@ export interface ServerSpec {
   port: number;
   workers: number;
   limits?: Partial<ServeLimits>;
+  /** How often inactive sessions are removed from a shared store (default 60 s). */
+  sessionSweepMs?: number;
   log?: (line: string) => void;
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
@@ -522,7 +542,8 @@ export async function serveComponents(spec: ServerSpec): Promise<RunningServer> 
   }
   const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
   const services: string[] = [];
-  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(await framework('sessions'));
+  const sessions = (spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true';
+  if (sessions) services.push(await framework('sessions'));
   if ((spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
   return serve({
     compose: { components: spec.components, variant: spec.variant, services, head: await framework('http-transport'), env: spec.env, framework: spec.framework },
@@ -531,6 +552,8 @@ export async function serveComponents(spec: ServerSpec): Promise<RunningServer> 
     port: spec.port,
     workers: spec.workers,
     limits: spec.limits,
+    // A private in-memory store lives in its one worker: nothing else can reach it.
+    sessionSweep: sessions && isShared(spec.keyValue) ? { env: spec.env, intervalMs: spec.sessionSweepMs ?? DEFAULT_SESSION_SWEEP_MS } : undefined,
     log: spec.log,
   });
 }
