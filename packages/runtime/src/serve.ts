@@ -201,7 +201,10 @@ class WorkerPool {
     entry.worker.terminate().catch(() => {});
   }
 
-  /** A free worker, or undefined when none frees up (or can be started) within `timeoutMs`. */
+  /**
+   * A free worker, or undefined when none frees up within `timeoutMs` while no more can start
+   * (a worker on its way is waited for: it starts in seconds).
+   */
   acquire(timeoutMs: number): Promise<PoolWorker | undefined> {
     const idle = this.workers.find((w) => !w.busy);
     if (idle) {
@@ -209,10 +212,16 @@ class WorkerPool {
       return Promise.resolve(idle);
     }
     const waiter = new Promise<PoolWorker | undefined>((resolve) => {
-      const timer = setTimeout(() => {
+      let timer: NodeJS.Timeout;
+      const giveUp = () => {
+        if (this.starting > 0) {
+          timer = setTimeout(giveUp, timeoutMs);
+          return;
+        }
         this.waiting.splice(this.waiting.indexOf(handOver), 1);
         resolve(undefined);
-      }, timeoutMs);
+      };
+      timer = setTimeout(giveUp, timeoutMs);
       const handOver = (w: PoolWorker) => {
         clearTimeout(timer);
         resolve(w);
