@@ -150,7 +150,7 @@ describe('serve: overload (draft)', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({ components: [hostile()], variant: 'draft', workers: 1, limits: { requestTimeoutMs: 5000, queueTimeoutMs: 500 } });
+    server = await startServer({ components: [hostile()], variant: 'draft', workers: 1, limits: { requestTimeoutMs: 5000, queueTimeoutMs: 500, maxConcurrentPerClient: 1 } });
   });
   afterAll(async () => {
     await server?.close();
@@ -162,10 +162,17 @@ describe('serve: overload (draft)', () => {
     return { status: response.status, body: JSON.parse(response.body) };
   };
 
-  it('with every worker busy a request waits a bounded time, then gets 503 with Retry-After; /healthz shows the pool', { timeout: 120_000 }, async () => {
+  it('with every worker busy a request waits a bounded time, then gets 503 with Retry-After; a client over its cap gets 429; /healthz shows the pool', { timeout: 120_000 }, async () => {
     expect(await healthz()).toEqual({ status: 200, body: { status: 'ok', workers: 1, busy: 0, starting: 0, queued: 0, maxWorkers: 1 } });
-    const spinning = rawRequest(server.mcpUrl, { headers: MCP_HEADERS, body: jsonRpc(1, 'tools/call', { name: 'spin', arguments: {} }) });
+    const token = { authorization: 'Bearer one-client' };
+    const spinning = rawRequest(server.mcpUrl, { headers: { ...MCP_HEADERS, ...token }, body: jsonRpc(1, 'tools/call', { name: 'spin', arguments: {} }) });
     while ((await healthz()).body.busy === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // The same client (its bearer token) is over its cap of one request in flight: told so at once.
+    const capped = await rawRequest(server.mcpUrl, { headers: { ...MCP_HEADERS, ...token }, body: jsonRpc(9, 'ping') });
+    expect(capped.status).toBe(429);
+    expect(capped.headers['retry-after']).toBe('1');
+    expect(JSON.parse(capped.body)).toEqual({ jsonrpc: '2.0', id: 9, error: { code: -32603, message: 'Too many requests: this client already has 1 requests in flight' } });
 
     const refused = await ping(2);
     expect(refused.status).toBe(503);
