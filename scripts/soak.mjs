@@ -48,9 +48,8 @@ function rss(pid) {
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The pool as /healthz reports it. */
-async function workers() {
-  const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
-  return `${health.workers} workers`;
+async function health() {
+  return (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'wasmcp-soak-'));
@@ -120,13 +119,16 @@ async function client(deadline) {
 console.log(`soak: ${SECONDS} s of mixed calls at c=${CONCURRENCY} against wasmcp-ts serve (${values.workers} workers, SQLite, sessions on), after ${WARM_UP_SECONDS} s of warm-up`);
 await Promise.all(Array.from({ length: CONCURRENCY }, () => client(Date.now() + WARM_UP_SECONDS * 1000)));
 const warmUpFailures = failures.splice(0);
+// Under c=8 the pool grows past --workers (extra workers for waiting requests): measure from
+// when the extra workers have started, so that RSS compares like with like.
+while ((await health()).starting > 0) await new Promise((resolve) => setTimeout(resolve, 200));
 const rssStart = rss(server.pid);
-const workersStart = await workers();
+const workersStart = `${(await health()).workers} workers`;
 measuring = true;
 const started = Date.now();
 await Promise.all(Array.from({ length: CONCURRENCY }, () => client(started + SECONDS * 1000)));
 const rssEnd = rss(server.pid);
-const workersEnd = await workers();
+const workersEnd = `${(await health()).workers} workers`;
 
 latencies.sort((a, b) => a - b);
 const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
