@@ -29,7 +29,7 @@ export interface StdioOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_STDIO_TIMEOUT_MS = 60_000;
+const DEFAULT_STDIO_TIMEOUT_MS = 60_000;
 /** The most the transport reads at once (its own read size). */
 const PIECE = 64 * 1024;
 /** Past this much unread input, stdin is paused until the engine catches up. */
