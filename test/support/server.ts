@@ -1,5 +1,5 @@
 // A served composition on a free loopback port, for end-to-end tests.
-import { serveComponents, type KeyValueSpec, type RunningServer } from '@wasmcp-ts/runtime';
+import { serveComponents, type KeyValueSpec, type RunningServer, type ServeLimits } from '@wasmcp-ts/runtime';
 import { join } from 'node:path';
 import type { Variant } from './artifacts.js';
 import { tempDir } from './temp.js';
@@ -15,6 +15,8 @@ export interface TestServerOptions {
   workers?: number;
   /** Memory without sessions; with sessions a sqlite file of its own (workers share it). */
   keyValue?: KeyValueSpec;
+  limits?: Partial<ServeLimits>;
+  sessionSweepMs?: number;
 }
 
 export async function startServer(options: TestServerOptions): Promise<TestServer> {
@@ -27,6 +29,8 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     host: '127.0.0.1',
     port: 0,
     workers: options.workers ?? 2,
+    limits: options.limits,
+    sessionSweepMs: options.sessionSweepMs,
     log: () => {},
   });
   // Tests count on every worker being there (a slow call must not hold up the others).

@@ -10,8 +10,7 @@ import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
 import { newCommand } from './new-command.js';
 import { resolveComponentFile } from './oci/resolve.js';
-import { createKeyValueBackend } from './keyvalue/factory.js';
-import { serveComponents } from './serve.js';
+import { DEFAULT_LIMITS, serveComponents, type ServeLimits } from './serve.js';
 import { runStdio } from './stdio.js';
 
 const USAGE = `Usage: wasmcp-ts serve [options] <component>...
@@ -46,9 +45,22 @@ A complete server (wasmcp-ts build --server) is served as it is: give it alone.
   --config FILE        registry config (default ~/.config/wasmcp-ts/config.toml)
   -h, --help           this text
 
+Limits (a request past one gets a JSON-RPC error; its worker is torn down and replaced):
+  --request-timeout S  seconds a request may run (default 60; env WASMCP_REQUEST_TIMEOUT);
+                       GET streams have none
+  --max-result-bytes N largest response of one request (default 33554432, 32 MiB; env
+                       WASMCP_MAX_RESULT)
+  --max-engine-memory MIB  linear memory one engine may grow to (default 512); past it
+                       allocations fail, and a worker left holding more is replaced
+  --queue-timeout S    seconds a request waits for a free worker before 503 (default 10)
+  --max-client-requests N  requests in flight per session or bearer token (default 16;
+                       over it, 429)
+GET /healthz answers 200 with the pool's state while a worker serves, else 503.
+
 stdio runs  stdio-transport -> <components...> -> method-not-found  on this process's
 stdin/stdout (newline-delimited JSON-RPC) until stdin ends; it takes --variant, --kv,
---kv-path, --redis-url (default memory), --env, --framework and --config.
+--kv-path, --redis-url (default memory), --env, --framework, --config and
+--request-timeout (a runaway request is answered with an error and the next line is read).
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -93,6 +105,36 @@ function keyValueSpec(kind: string, path: string, redisUrl: string | undefined):
   }
 }
 
+/** A positive number from a flag, else from the environment, else the default. */
+function positive(flag: string, value: string | undefined, envName: string | undefined, fallback: number): number {
+  const text = value ?? (envName ? process.env[envName] : undefined);
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) fail(`${flag}${envName && value === undefined ? ` (${envName})` : ''} must be a positive number, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+const requestTimeoutMs = (value: string | undefined) =>
+  positive('--request-timeout', value, 'WASMCP_REQUEST_TIMEOUT', DEFAULT_LIMITS.requestTimeoutMs / 1000) * 1000;
+
+const LIMIT_OPTIONS = {
+  'request-timeout': { type: 'string' },
+  'max-result-bytes': { type: 'string' },
+  'max-engine-memory': { type: 'string' },
+  'queue-timeout': { type: 'string' },
+  'max-client-requests': { type: 'string' },
+} as const;
+
+function serveLimits(values: { [K in keyof typeof LIMIT_OPTIONS]?: string }): ServeLimits {
+  return {
+    requestTimeoutMs: requestTimeoutMs(values['request-timeout']),
+    maxResultBytes: Math.floor(positive('--max-result-bytes', values['max-result-bytes'], 'WASMCP_MAX_RESULT', DEFAULT_LIMITS.maxResultBytes)),
+    maxEngineMemoryBytes: positive('--max-engine-memory', values['max-engine-memory'], undefined, DEFAULT_LIMITS.maxEngineMemoryBytes / 2 ** 20) * 2 ** 20,
+    queueTimeoutMs: positive('--queue-timeout', values['queue-timeout'], undefined, DEFAULT_LIMITS.queueTimeoutMs / 1000) * 1000,
+    maxConcurrentPerClient: Math.floor(positive('--max-client-requests', values['max-client-requests'], undefined, DEFAULT_LIMITS.maxConcurrentPerClient)),
+  };
+}
+
 async function serveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -110,6 +152,7 @@ async function serveCommand(args: string[]): Promise<void> {
       env: { type: 'string', multiple: true, default: [] },
       framework: { type: 'string' },
       config: { type: 'string' },
+      ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -118,6 +161,7 @@ async function serveCommand(args: string[]): Promise<void> {
     return;
   }
   if (positionals.length === 0) fail('give at least one component to serve');
+  const limits = serveLimits(values);
   if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
   const variant = values.variant as KeyValueVariant;
   const port = Number(values.port);
@@ -138,7 +182,7 @@ async function serveCommand(args: string[]): Promise<void> {
   const config = await loadRegistryConfig(values.config);
   const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const { framework, frameworkBuild } = frameworkChoice(values.framework ?? config.framework);
-  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild });
+  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild, limits });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${variant}, first worker ready in ${Date.now() - started} ms)\n`);
   void server.allWorkersReady.then(() => process.stderr.write(`wasmcp-ts: all ${workers} workers ready in ${Date.now() - started} ms\n`));
   let stopping = false;
@@ -165,6 +209,7 @@ async function stdioCommand(args: string[]): Promise<void> {
       env: { type: 'string', multiple: true, default: [] },
       framework: { type: 'string' },
       config: { type: 'string' },
+      'request-timeout': LIMIT_OPTIONS['request-timeout'],
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -176,15 +221,14 @@ async function stdioCommand(args: string[]): Promise<void> {
   if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
   const config = await loadRegistryConfig(values.config);
   const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
-  const keyValue = createKeyValueBackend(keyValueSpec(values.kv, values['kv-path'], values['redis-url']));
   const status = await runStdio({
     components,
     variant: values.variant as KeyValueVariant,
     env: componentEnv(values.env, {}),
-    keyValue,
+    keyValue: keyValueSpec(values.kv, values['kv-path'], values['redis-url']),
     ...frameworkChoice(values.framework ?? config.framework),
+    requestTimeoutMs: requestTimeoutMs(values['request-timeout']),
   });
-  keyValue.close();
   process.exit(status);
 }
 

@@ -2,6 +2,7 @@
 // behind preview2-shim's wasi:http server on a private loopback port. A component call blocks
 // this thread, so the main thread sends it one request at a time.
 import * as shimHttp from '@bytecodealliance/preview2-shim/http';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { composeServer, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
@@ -11,7 +12,12 @@ export interface WorkerInit {
   keyValue: KeyValueSpec;
 }
 
-export type WorkerMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string } | { type: 'trapped'; message: string };
+export type WorkerMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; message: string }
+  | { type: 'trapped'; message: string }
+  /** After each request: the memory outside the JS heap (the engines' linear memories grow there and never shrink). */
+  | { type: 'memory'; bytes: number };
 
 const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
 
@@ -37,6 +43,7 @@ async function start(init: WorkerInit): Promise<void> {
         setImmediate(() => process.exit(1));
         throw err;
       }
+      post({ type: 'memory', bytes: getHeapStatistics().external_memory });
     },
   };
   const server = new HTTPServer(guarded);

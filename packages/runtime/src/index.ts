@@ -7,6 +7,6 @@ export type { FrameworkComponent } from './framework.js';
 export { MemoryBackend } from './keyvalue/memory.js';
 export { KeyValueError, type KeyValueBackend } from './keyvalue/backend.js';
 export { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
-export { serve, serveComponents, type ServeOptions, type ServerSpec, type RunningServer } from './serve.js';
+export { serve, serveComponents, DEFAULT_LIMITS, type ServeOptions, type ServeLimits, type ServerSpec, type RunningServer, type PoolHealth } from './serve.js';
 export { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
 export { runStdio, type StdioOptions } from './stdio.js';

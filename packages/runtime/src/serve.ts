@@ -1,9 +1,13 @@
 // `wasmcp-ts serve`: a Node HTTP front that hands each request to a free worker thread, each
 // worker running its own instances of the composed server (see http-worker.ts). Slow calls and
 // open SSE streams occupy one worker, never the others; state is shared only through the
-// key-value backend, as on a host that gives every request a fresh instance.
+// key-value backend, as on a host that gives every request a fresh instance. A component call
+// cannot be interrupted from inside its thread, so every bound on a request (deadline,
+// cancellation, result size, engine memory) is enforced here by tearing its worker down and
+// starting a fresh one.
 import { once } from 'node:events';
 import http from 'node:http';
+import { setFlagsFromString } from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
@@ -12,6 +16,34 @@ import { locateFrameworkComponent, type FrameworkComponent } from './framework.j
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
+import { errorAnswer, errorEvents, inspectBody, type RequestBody } from './request-body.js';
+import type { SessionSweeperInit, SessionSweeperMessage } from './session-sweeper.js';
+
+export interface ServeLimits {
+  /** How long a request may run; past it, it gets an error and its worker is replaced. */
+  requestTimeoutMs: number;
+  /** How long a request waits for a free worker before it gets 503. */
+  queueTimeoutMs: number;
+  /** The largest response body of one request. */
+  maxResultBytes: number;
+  /**
+   * The linear memory one engine (component instance) may grow to: past it, its allocations
+   * fail inside the engine (a tool's isError). A worker holding more than this after a
+   * request (linear memory never shrinks) is replaced. One setting for the whole process.
+   */
+  maxEngineMemoryBytes: number;
+  /** Requests in flight at once for one client (its session, else its bearer token). */
+  maxConcurrentPerClient: number;
+}
+
+const MiB = 1024 * 1024;
+export const DEFAULT_LIMITS: ServeLimits = {
+  requestTimeoutMs: 60_000,
+  queueTimeoutMs: 10_000,
+  maxResultBytes: 32 * MiB,
+  maxEngineMemoryBytes: 512 * MiB,
+  maxConcurrentPerClient: 16,
+};
 
 export interface ServeOptions {
   compose: Omit<ComposeOptions, 'keyValue'>;
@@ -19,8 +51,23 @@ export interface ServeOptions {
   host: string;
   port: number;
   workers: number;
+  limits?: Partial<ServeLimits>;
+  /** Removes inactive sessions from the (shared) store every `intervalMs`. */
+  sessionSweep?: Omit<SessionSweeperInit, 'keyValue'>;
   /** Where diagnostics go (never stdout of a stdio server; here stderr by default). */
   log?: (line: string) => void;
+}
+
+/** How often `wasmcp-ts serve` removes expired sessions from the store, by default. */
+export const DEFAULT_SESSION_SWEEP_MS = 60_000;
+
+/** What /healthz reports. */
+export interface PoolHealth {
+  workers: number;
+  busy: number;
+  starting: number;
+  queued: number;
+  maxWorkers: number;
 }
 
 export interface RunningServer {
@@ -28,6 +75,7 @@ export interface RunningServer {
   port: number;
   /** Resolves when all --workers workers serve (the server answers from the first one on). */
   allWorkersReady: Promise<void>;
+  health(): PoolHealth;
   /** Stops accepting, lets in-flight requests finish, then stops the workers. */
   close(): Promise<void>;
 }
@@ -38,6 +86,8 @@ interface PoolWorker {
   busy: boolean;
   /** Taken out of the pool on purpose: its exit needs no replacement. */
   retired: boolean;
+  /** Holds more memory than allowed: replaced as soon as its request ends. */
+  oversized: boolean;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -62,7 +112,18 @@ class WorkerPool {
     private readonly log: (line: string) => void,
     readonly size: number,
     private readonly maxSize: number,
+    private readonly maxEngineMemoryBytes: number,
   ) {}
+
+  health(): PoolHealth {
+    return {
+      workers: this.workers.length,
+      busy: this.workers.filter((w) => w.busy).length,
+      starting: this.starting,
+      queued: this.waiting.length,
+      maxWorkers: this.maxSize,
+    };
+  }
 
   /**
    * Resolves when the first worker serves (it fills the transpile cache) with a promise of the
@@ -86,6 +147,7 @@ class WorkerPool {
   private async spawn(): Promise<PoolWorker> {
     this.starting++;
     const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init });
+    let entry: PoolWorker | undefined;
     const ready = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
       worker.on('message', (m: WorkerMessage) => {
@@ -97,6 +159,10 @@ class WorkerPool {
           reject(new Error(m.message));
         } else if (m.type === 'trapped') {
           this.log(`wasmcp-ts: a component trapped (${m.message}); replacing its worker`);
+        } else if (m.type === 'memory' && entry && m.bytes > this.maxEngineMemoryBytes) {
+          this.log(`wasmcp-ts: a worker holds ${Math.round(m.bytes / MiB)} MiB after a request (the limit is ${Math.round(this.maxEngineMemoryBytes / MiB)} MiB); replacing it`);
+          entry.oversized = true;
+          if (!entry.busy) this.discard(entry);
         }
       });
       worker.once('error', (err) => {
@@ -110,15 +176,16 @@ class WorkerPool {
     } finally {
       this.starting--;
     }
-    const entry: PoolWorker = { worker, port, busy: false, retired: false };
+    entry = { worker, port, busy: false, retired: false, oversized: false };
     if (this.closing) {
       await worker.terminate();
       return entry;
     }
     this.workers.push(entry);
-    worker.once('exit', () => this.replace(entry));
-    this.release(entry);
-    return entry;
+    const started = entry;
+    worker.once('exit', () => this.replace(started));
+    this.release(started);
+    return started;
   }
 
   private replace(entry: PoolWorker): void {
@@ -129,18 +196,39 @@ class WorkerPool {
     if (this.workers.length + this.starting < this.size || this.waiting.length > this.starting) this.spawnInBackground();
   }
 
-  /** Takes a worker out of service for good; a replacement is started. */
+  /** Takes a worker out of service for good (whatever it is running); a replacement is started. */
   discard(entry: PoolWorker): void {
+    entry.busy = true;
     entry.worker.terminate().catch(() => {});
   }
 
-  acquire(): Promise<PoolWorker> {
+  /**
+   * A free worker, or undefined when none frees up within `timeoutMs` while no more can start
+   * (a worker on its way is waited for: it starts in seconds).
+   */
+  acquire(timeoutMs: number): Promise<PoolWorker | undefined> {
     const idle = this.workers.find((w) => !w.busy);
     if (idle) {
       this.take(idle);
       return Promise.resolve(idle);
     }
-    const waiter = new Promise<PoolWorker>((resolve) => this.waiting.push(resolve));
+    const waiter = new Promise<PoolWorker | undefined>((resolve) => {
+      let timer: NodeJS.Timeout;
+      const giveUp = () => {
+        if (this.starting > 0) {
+          timer = setTimeout(giveUp, timeoutMs);
+          return;
+        }
+        this.waiting.splice(this.waiting.indexOf(handOver), 1);
+        resolve(undefined);
+      };
+      timer = setTimeout(giveUp, timeoutMs);
+      const handOver = (w: PoolWorker) => {
+        clearTimeout(timer);
+        resolve(w);
+      };
+      this.waiting.push(handOver);
+    });
     // One starting worker for each waiting request, within maxSize.
     if (this.waiting.length > this.starting && this.workers.length + this.starting < this.maxSize) this.spawnInBackground();
     return waiter;
@@ -153,6 +241,10 @@ class WorkerPool {
 
   release(entry: PoolWorker): void {
     if (!this.workers.includes(entry)) return;
+    if (entry.oversized) {
+      this.discard(entry);
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       this.take(entry);
@@ -181,18 +273,77 @@ class WorkerPool {
 
 // Hop-by-hop headers are the proxy's own business (RFC 9110, section 7.6.1).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+const HEALTH_PATH = '/healthz';
+/** Seconds a client told to come back (429, 503) waits first. */
+const RETRY_AFTER_SECONDS = 1;
+const INTERNAL_ERROR = -32603;
+/** The transport's own default for WASMCP_MAX_BODY: a longer body goes through unread. */
+const DEFAULT_MAX_BODY = 4 * MiB;
+
+/** Why the host ends a request its worker has not finished; the worker is torn down. */
+type Abandonment = { kind: 'error'; message: string } | { kind: 'cancelled' };
+
+/** A request running on a worker, as the host tracks it. */
+interface InFlight {
+  abandon(why: Abandonment): void;
+}
+
+/** Just past the last blank line (an SSE event's end) in `chunk`, whose stream's previous byte is `before`; -1 if none. */
+function eventsEnd(before: number, chunk: Buffer): number {
+  const i = chunk.lastIndexOf('\n\n');
+  if (i >= 0) return i + 2;
+  return before === 0x0a && chunk[0] === 0x0a ? 1 : -1;
+}
+
+function jsonResponse(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+}
+
+/** Reads a body up to `limit` bytes; past it, what was read and the rest stream on unread. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData).off('end', onEnd).pause();
+        req.unshift(Buffer.concat(chunks));
+        resolve(undefined);
+      }
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const limits: ServeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // V8 refuses to grow any wasm memory past this (64 KiB pages); set before workers start.
+  setFlagsFromString(`--wasm-max-mem-pages=${Math.ceil(limits.maxEngineMemoryBytes / 65536)}`);
   const size = Math.max(1, options.workers);
   // Extra workers only over a shared key-value backend: a private in-memory one would not know the sessions.
   const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
-  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize);
+  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize, limits.maxEngineMemoryBytes);
   const { rest: allWorkersReady } = await pool.start();
+  const sweeper = options.sessionSweep && startSessionSweeper({ ...options.sessionSweep, keyValue: options.keyValue }, log);
   const agent = new http.Agent({ keepAlive: true });
+  const maxBody = Number(options.compose.env?.WASMCP_MAX_BODY ?? DEFAULT_MAX_BODY) || DEFAULT_MAX_BODY;
+  /** Running requests by client and JSON-RPC id, for notifications/cancelled. */
+  const running = new Map<string, InFlight>();
+  /** Requests in flight per client. */
+  const perClient = new Map<string, number>();
 
   let openStreams = 0;
-  const server = http.createServer((req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === 'GET' && req.url === HEALTH_PATH) {
+      const health = pool.health();
+      jsonResponse(res, health.workers > 0 ? 200 : 503, JSON.stringify({ status: health.workers > 0 ? 'ok' : 'unavailable', ...health }));
+      return;
+    }
     // A GET stream holds its worker for as long as it is open: never let streams take the
     // last worker, or no request could be served (the stream itself would wait forever).
     const isStream = req.method === 'GET';
@@ -201,52 +352,146 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32600, message: 'Method Not Allowed: no worker is free for another GET stream (raise --workers)' } }));
       return;
     }
+    const body = req.method === 'POST' ? await readBody(req, maxBody) : undefined;
+    const messages: RequestBody = body ? inspectBody(body) : { ids: [], batch: false, cancels: [] };
+    // The client: its session, else its bearer token; anonymous requests share no cap.
+    const session = req.headers['mcp-session-id'];
+    const client = typeof session === 'string' ? `session ${session}` : req.headers.authorization ? `token ${req.headers.authorization}` : undefined;
+    const runningKey = (id: string | number) => `${session ?? ''}\n${req.headers.authorization ?? ''}\n${JSON.stringify(id)}`;
+    for (const id of messages.cancels) running.get(runningKey(id))?.abandon({ kind: 'cancelled' });
+
+    if (client !== undefined && (perClient.get(client) ?? 0) >= limits.maxConcurrentPerClient) {
+      const message = `Too many requests: this client already has ${limits.maxConcurrentPerClient} requests in flight`;
+      jsonResponse(res, 429, errorAnswer(messages, INTERNAL_ERROR, message), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      return;
+    }
+    if (client !== undefined) perClient.set(client, (perClient.get(client) ?? 0) + 1);
     if (isStream) openStreams++;
     res.on('close', () => {
       if (isStream) openStreams--;
+      if (client === undefined) return;
+      const left = (perClient.get(client) ?? 1) - 1;
+      if (left > 0) perClient.set(client, left);
+      else perClient.delete(client);
     });
-    pool.acquire().then((entry) => {
-      let released = false;
-      const release = () => {
-        if (!released) {
-          released = true;
-          pool.release(entry);
-        }
-      };
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-      const upstream = http.request({ host: '127.0.0.1', port: entry.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-        const out = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+
+    const entry = await pool.acquire(limits.queueTimeoutMs);
+    if (!entry) {
+      const message = `Service unavailable: every worker is busy and none freed up within ${limits.queueTimeoutMs / 1000} s; retry later`;
+      jsonResponse(res, 503, errorAnswer(messages, INTERNAL_ERROR, message), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      return;
+    }
+    if (res.destroyed) {
+      pool.release(entry);
+      return;
+    }
+    proxy(req, res, entry, body, messages, isStream ? [] : messages.ids.map(runningKey));
+  };
+
+  const proxy = (req: http.IncomingMessage, res: http.ServerResponse, entry: PoolWorker, body: Buffer | undefined, messages: RequestBody, keys: string[]) => {
+    let finished = false;
+    let deadline: NodeJS.Timeout | undefined;
+    const finish = () => {
+      finished = true;
+      clearTimeout(deadline);
+      for (const key of keys) running.delete(key);
+    };
+    const release = () => {
+      if (finished) return;
+      finish();
+      pool.release(entry);
+    };
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+    if (body) headers['content-length'] = String(body.length);
+    let streaming = false;
+    const upstream = http.request({ host: '127.0.0.1', port: entry.port, method: req.method, path: req.url, headers, agent }, (answer) => {
+      const out = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+      streaming = (answer.headers['content-type'] ?? '').startsWith('text/event-stream');
+      // A JSON answer is held until complete, so a request abandoned midway still gets a
+      // whole JSON-RPC error; an event stream is passed on as it comes.
+      if (streaming) {
         res.writeHead(answer.statusCode ?? 502, out);
         res.flushHeaders();
-        answer.on('data', (chunk) => res.write(chunk));
-        answer.on('end', () => {
-          res.end();
-          release();
-        });
-        // A stream cut short (client gone, worker failed) ends without 'end'.
-        answer.on('close', () => {
-          if (!answer.complete) res.destroy();
-        });
-      });
-      upstream.on('error', (err) => {
-        release();
-        if (!res.headersSent) {
-          res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: `Internal error: the server worker failed (${err.message})` } }));
-        } else {
-          res.destroy();
+      }
+      // What has not been passed on yet: the whole JSON answer, or the event being received
+      // (events go on whole, so an error event can still follow cleanly).
+      let held: Buffer[] = [];
+      let size = 0;
+      let lastByte = 0;
+      answer.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        size += chunk.length;
+        // A GET stream carries notifications for as long as it is open: no one result.
+        if (req.method !== 'GET' && size > limits.maxResultBytes) {
+          abandon({ kind: 'error', message: `Internal error: the result exceeds the limit of ${limits.maxResultBytes} bytes (--max-result-bytes)` });
+          return;
         }
+        held.push(chunk);
+        if (!streaming) return;
+        const end = eventsEnd(lastByte, chunk);
+        lastByte = chunk[chunk.length - 1];
+        if (end < 0) return;
+        const pending = Buffer.concat(held);
+        const cut = pending.length - chunk.length + end;
+        res.write(pending.subarray(0, cut));
+        held = cut < pending.length ? [pending.subarray(cut)] : [];
       });
-      // A client that went away mid-response leaves its worker blocked in a component call that
-      // may never notice (an idle GET stream writes nothing): replace that worker.
-      res.on('close', () => {
-        // Once released, the worker may already serve the next request: leave it alone.
-        if (res.writableFinished || released) return;
-        released = true;
-        upstream.destroy();
-        pool.discard(entry);
+      answer.on('end', () => {
+        if (finished) return;
+        if (!streaming) res.writeHead(answer.statusCode ?? 502, out);
+        res.end(Buffer.concat(held));
+        release();
       });
-      req.pipe(upstream);
+      // A worker that dies mid-answer cuts it short (a client gone has finished it already).
+      answer.on('close', () => {
+        if (!answer.complete) abandon({ kind: 'error', message: 'Internal error: the server worker failed while answering' });
+      });
+    });
+    upstream.on('error', (err) => abandon({ kind: 'error', message: `Internal error: the server worker failed (${err.message})` }));
+    const abandon = (why: Abandonment) => {
+      if (finished) return;
+      finish();
+      upstream.destroy();
+      pool.discard(entry);
+      if (why.kind === 'cancelled') {
+        // A cancelled request gets no answer (MCP): its exchange just ends.
+        if (!res.headersSent) {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        }
+        res.end();
+        return;
+      }
+      if (!res.headersSent) {
+        jsonResponse(res, 200, errorAnswer(messages, INTERNAL_ERROR, why.message));
+      } else if (streaming) {
+        res.end(errorEvents(messages, INTERNAL_ERROR, why.message));
+      } else {
+        res.destroy();
+      }
+    };
+    for (const key of keys) running.set(key, { abandon });
+    // GET streams are open-ended by design; everything else runs against the deadline.
+    if (req.method !== 'GET') {
+      const seconds = limits.requestTimeoutMs / 1000;
+      deadline = setTimeout(() => abandon({ kind: 'error', message: `Internal error: the request did not finish within its ${seconds} s deadline (--request-timeout); its engine was replaced` }), limits.requestTimeoutMs);
+    }
+    // A client that went away mid-response leaves its worker blocked in a component call that
+    // may never notice (an idle GET stream writes nothing): replace that worker.
+    res.on('close', () => {
+      if (res.writableFinished || finished) return;
+      finish();
+      upstream.destroy();
+      pool.discard(entry);
+    });
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      log(`wasmcp-ts: a request failed in the host: ${err.message}`);
+      if (!res.headersSent) jsonResponse(res, 500, errorAnswer({ ids: [], batch: false, cancels: [] }, INTERNAL_ERROR, 'Internal error'));
+      else res.destroy();
     });
   });
   server.listen(options.port, options.host);
@@ -257,6 +502,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     url: `http://${host}:${port}`,
     port,
     allWorkersReady,
+    health: () => pool.health(),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -265,9 +511,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await closed;
       clearTimeout(grace);
       agent.destroy();
-      await pool.close();
+      await Promise.all([pool.close(), sweeper?.terminate()]);
     },
   };
+}
+
+function startSessionSweeper(init: SessionSweeperInit, log: (line: string) => void): Worker {
+  const sweeper = new Worker(new URL('./session-sweeper.js', import.meta.url), { workerData: init });
+  sweeper.unref();
+  sweeper.on('message', (m: SessionSweeperMessage) => {
+    if (m.type === 'swept') log(`wasmcp-ts: removed ${m.sessions} inactive session(s) from the store`);
+    else log(`wasmcp-ts: cannot sweep inactive sessions: ${m.message}`);
+  });
+  sweeper.on('error', (err) => log(`wasmcp-ts: the session sweeper stopped: ${err.message}`));
+  return sweeper;
 }
 
 export interface ServerSpec {
@@ -280,6 +537,9 @@ export interface ServerSpec {
   host: string;
   port: number;
   workers: number;
+  limits?: Partial<ServeLimits>;
+  /** How often inactive sessions are removed from a shared store (default 60 s). */
+  sessionSweepMs?: number;
   log?: (line: string) => void;
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
@@ -293,26 +553,27 @@ export interface ServerSpec {
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
 export async function serveComponents(spec: ServerSpec): Promise<RunningServer> {
-  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true' && !isShared(spec.keyValue) && spec.workers > 1) {
+  const sessions = (spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true';
+  if (sessions && !isShared(spec.keyValue) && spec.workers > 1) {
     throw new Error('sessions with several workers need a shared key-value backend (sqlite or redis); use one worker or turn sessions off');
   }
-  const complete = await findCompleteServer(spec.components, 'http');
-  if (complete) {
-    const compose = { components: [], head: complete.path, complete: true, variant: complete.variant, env: spec.env };
-    return serve({ compose, keyValue: spec.keyValue, host: spec.host, port: spec.port, workers: spec.workers, log: spec.log });
-  }
-  const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
-  const fused = spec.frameworkBuild === 'fused';
-  const services: string[] = [];
-  if ((spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true') services.push(await framework('sessions'));
-  if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
-  const head = await framework(fused ? 'framework-http' : 'http-transport');
-  return serve({
-    compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework },
+  const common = {
     keyValue: spec.keyValue,
     host: spec.host,
     port: spec.port,
     workers: spec.workers,
+    limits: spec.limits,
+    // A private in-memory store lives in its one worker: nothing else can reach it.
+    sessionSweep: sessions && isShared(spec.keyValue) ? { env: spec.env, intervalMs: spec.sessionSweepMs ?? DEFAULT_SESSION_SWEEP_MS } : undefined,
     log: spec.log,
-  });
+  };
+  const complete = await findCompleteServer(spec.components, 'http');
+  if (complete) return serve({ ...common, compose: { components: [], head: complete.path, complete: true, variant: complete.variant, env: spec.env } });
+  const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
+  const fused = spec.frameworkBuild === 'fused';
+  const services: string[] = [];
+  if (sessions) services.push(await framework('sessions'));
+  if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
+  const head = await framework(fused ? 'framework-http' : 'http-transport');
+  return serve({ ...common, compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework } });
 }

@@ -87,15 +87,38 @@ export class SessionManager {
     requireSessionId(id);
     const bucket = this.bucket(storeId);
     const prefix = `${id}:`;
-    // Collect first, delete after: draft's cursor is an offset, which deleting would shift.
-    const keys: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = bucket.listKeys(cursor);
-      keys.push(...page.keys.filter((k) => k.startsWith(prefix)));
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-    for (let i = 0; i < keys.length; i += DELETE_BATCH) bucket.deleteMany(keys.slice(i, i + DELETE_BATCH));
+    deleteKeys(bucket, allKeys(bucket).filter((k) => k.startsWith(prefix)));
+  }
+
+  /**
+   * Removes every session that is no longer active (expired or terminated), with all its keys,
+   * as a client's DELETE would, and data left without metadata (a DELETE cut short); returns
+   * how many sessions went. Hosts call it now and then: a client that never says goodbye would
+   * otherwise leave its session in the store for good.
+   */
+  sweepInactive(storeId: string): number {
+    const bucket = this.bucket(storeId);
+    const keysBySession = new Map<string, string[]>();
+    for (const key of allKeys(bucket)) {
+      const id = key.slice(0, key.indexOf(':'));
+      if (!isSessionId(id)) continue;
+      const keys = keysBySession.get(id) ?? [];
+      keys.push(key);
+      keysBySession.set(id, keys);
+    }
+    let removed = 0;
+    for (const [id, keys] of keysBySession) {
+      let meta: SessionMetadata | undefined;
+      try {
+        meta = this.readMeta(bucket, id);
+      } catch {
+        continue; // corrupt metadata is left for a person to look at
+      }
+      if (meta && this.isActive(meta)) continue;
+      deleteKeys(bucket, keys);
+      removed++;
+    }
+    return removed;
   }
 
   /** An active session's data; an unknown, terminated or expired one is no-such-session. */
@@ -152,6 +175,22 @@ export class SessionManager {
   private writeMeta(bucket: TypedBucket, id: string, meta: SessionMetadata): void {
     bucket.setAs(metaKey(id), 'as-json', JSON.stringify(meta));
   }
+}
+
+/** Every key of a bucket. Collect first, delete after: draft's cursor is an offset, which deleting would shift. */
+function allKeys(bucket: TypedBucket): string[] {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = bucket.listKeys(cursor);
+    keys.push(...page.keys);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return keys;
+}
+
+function deleteKeys(bucket: TypedBucket, keys: string[]): void {
+  for (let i = 0; i < keys.length; i += DELETE_BATCH) bucket.deleteMany(keys.slice(i, i + DELETE_BATCH));
 }
 
 /** One open session: its data keys live under `{id}:`. */
