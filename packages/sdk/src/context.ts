@@ -33,11 +33,9 @@ import {
 import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import type { TypedValue } from '@wasmcp-ts/protocol/wit/wasmcp-keyvalue-store.js';
-import { getEnvironment } from 'wasi:cli/environment@0.2.12';
-import { now, subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
-import { getRandomBytes } from 'wasi:random/random@0.2.12';
-import { sendMessage } from 'wasmcp:mcp-v20251125/server-io@0.1.1';
-import { Session } from 'wasmcp:mcp-v20251125/sessions@0.1.1';
+import type * as MonotonicClock from 'wasi:clocks/monotonic-clock@0.2.12';
+import type * as ServerIo from 'wasmcp:mcp-v20251125/server-io@0.1.1';
+import type * as Sessions from 'wasmcp:mcp-v20251125/sessions@0.1.1';
 import { AuthorError, decodeAuthored } from './content.js';
 
 /** What a session stores: JSON values, and 64-bit integers (bigint) and bytes as they are. */
@@ -104,67 +102,84 @@ export interface Context {
 
 const SAMPLING = 'sampling/createMessage';
 
-export function createContext(ctx: MessageContext): Context {
-  let opened: Session | undefined;
-  const session = () => (opened ??= importCall('open the session', () => Session.open(ctx.session!.sessionId, ctx.session!.storeId)));
-  const send = (what: string, message: ServerMessage) => importCall(`send the ${what}`, () => sendMessage(ctx.clientStream!, message, ctx.frame));
-  return {
-    request: ctx,
-    session: ctx.session && {
-      id: ctx.session.sessionId,
-      get: (key) => {
-        const value = importCall(`read "${key}" from the session`, () => session().get(key));
-        return value === undefined ? undefined : fromTypedValue(value);
-      },
-      set: (key, value) => {
-        const typed = toTypedValue(value, key);
-        importCall(`write "${key}" to the session`, () => session().set(key, typed));
-      },
-    },
-    progress(progress, total, message) {
-      const progressToken = progressTokenOf(ctx);
-      if (!progressToken || !ctx.clientStream) return;
-      send('progress notification', { tag: 'notification', val: { tag: 'progress', val: { progressToken, progress, total, message } } });
-    },
-    log(level, data, logger) {
-      if (!LOG_LEVELS.includes(level)) throw new AuthorError(`log level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
-      if (!ctx.clientStream) return;
-      send('log message', { tag: 'notification', val: { tag: 'log', val: { level, data: stringifyJson(data), logger } } });
-    },
-    async elicit(request) {
-      if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
-      const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
-      // What the WIT cannot carry (enumNames, pattern) still reaches the client.
-      stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
-      const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
-      future.subscribe().block();
-      return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
-    },
-    async sample(request) {
-      if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
-      const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
-      const timeoutMs = clientRequestTimeoutMs(environment().get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
-      const keys = sessionKeys(session());
-      requireClientCapability(keys, SAMPLING);
-      const id = clientRequestId(getRandomBytes(8n));
-      markClientRequestPending(keys, id, SAMPLING);
-      try {
-        send('sampling request', { tag: 'request', val: [{ tag: 'string', val: id }, { tag: 'sampling-create-message', val: params }] });
-      } catch (err) {
-        withdrawClientRequest(keys, id);
-        throw err;
-      }
-      const answer = awaitClientResponse(keys, id, SAMPLING, monotonicClock, timeoutMs);
-      return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
-    },
-  };
+/** What a context needs of its component's imports (wit-host.ts binds them). */
+export interface ContextHost {
+  environment: { getEnvironment(): [string, string][] };
+  monotonicClock: Pick<typeof MonotonicClock, 'now' | 'subscribeDuration'>;
+  random: { getRandomBytes(len: bigint): Uint8Array };
+  serverIo: Pick<typeof ServerIo, 'sendMessage'>;
+  sessions: Pick<typeof Sessions, 'Session'>;
 }
 
-const monotonicClock = monotonicWaitClock({ now, subscribeDuration });
+type Session = Sessions.Session;
 
-// The environment is fixed for an instance's life: read it on first use.
-let environmentVars: Map<string, string> | undefined;
-const environment = () => (environmentVars ??= new Map(getEnvironment()));
+/** The factory of tool contexts over `host`: `createContext(ctx)` per call. */
+export function contextFactory(host: ContextHost): (ctx: MessageContext) => Context {
+  const { sendMessage } = host.serverIo;
+  const { Session } = host.sessions;
+  const getRandomBytes = (len: bigint) => host.random.getRandomBytes(len);
+  const monotonicClock = monotonicWaitClock(host.monotonicClock);
+  // The environment is fixed for an instance's life: read it on first use.
+  let environmentVars: Map<string, string> | undefined;
+  const environment = () => (environmentVars ??= new Map(host.environment.getEnvironment()));
+  return createContext;
+
+  function createContext(ctx: MessageContext): Context {
+    let opened: Session | undefined;
+    const session = () => (opened ??= importCall('open the session', () => Session.open(ctx.session!.sessionId, ctx.session!.storeId)));
+    const send = (what: string, message: ServerMessage) => importCall(`send the ${what}`, () => sendMessage(ctx.clientStream!, message, ctx.frame));
+    return {
+      request: ctx,
+      session: ctx.session && {
+        id: ctx.session.sessionId,
+        get: (key) => {
+          const value = importCall(`read "${key}" from the session`, () => session().get(key));
+          return value === undefined ? undefined : fromTypedValue(value);
+        },
+        set: (key, value) => {
+          const typed = toTypedValue(value, key);
+          importCall(`write "${key}" to the session`, () => session().set(key, typed));
+        },
+      },
+      progress(progress, total, message) {
+        const progressToken = progressTokenOf(ctx);
+        if (!progressToken || !ctx.clientStream) return;
+        send('progress notification', { tag: 'notification', val: { tag: 'progress', val: { progressToken, progress, total, message } } });
+      },
+      log(level, data, logger) {
+        if (!LOG_LEVELS.includes(level)) throw new AuthorError(`log level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+        if (!ctx.clientStream) return;
+        send('log message', { tag: 'notification', val: { tag: 'log', val: { level, data: stringifyJson(data), logger } } });
+      },
+      async elicit(request) {
+        if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
+        const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
+        // What the WIT cannot carry (enumNames, pattern) still reaches the client.
+        stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
+        const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
+        future.subscribe().block();
+        return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
+      },
+      async sample(request) {
+        if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
+        const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
+        const timeoutMs = clientRequestTimeoutMs(environment().get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
+        const keys = sessionKeys(session());
+        requireClientCapability(keys, SAMPLING);
+        const id = clientRequestId(getRandomBytes(8n));
+        markClientRequestPending(keys, id, SAMPLING);
+        try {
+          send('sampling request', { tag: 'request', val: [{ tag: 'string', val: id }, { tag: 'sampling-create-message', val: params }] });
+        } catch (err) {
+          withdrawClientRequest(keys, id);
+          throw err;
+        }
+        const answer = awaitClientResponse(keys, id, SAMPLING, monotonicClock, timeoutMs);
+        return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
+      },
+    };
+  }
+}
 
 /** The session's string values through the sessions interface, which has no delete: clearing writes ''. */
 function sessionKeys(session: Session): SessionKeys {

@@ -5,7 +5,8 @@ import { checkRequiredArguments, decodePrompt, decodePromptMessage, promptArgume
 import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPromptsResult, Prompt } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
-import { createContext, type Context } from './context.js';
+import type { Context } from './context.js';
+import { createContext } from './wit-host.js';
 
 export interface PromptArgumentDefinition {
   name: string;

@@ -16,7 +16,8 @@ import type {
 } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, resourceContents, type Annotations, type Icon, type ResourceContentsJson } from './content.js';
-import { createContext, type Context } from './context.js';
+import type { Context } from './context.js';
+import { createContext } from './wit-host.js';
 import { compileUriTemplate, type TemplateParams, type UriTemplate } from './uri-template.js';
 
 /** What a read returns: a text or bytes (with the definition's mimeType), or contents in MCP's JSON shape. */

@@ -7,7 +7,8 @@ import { decodeTool, ProtocolError, stringifyJson, toErrorCode, toolArguments, t
 import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult, Tool } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
-import { createContext, type Context } from './context.js';
+import type { Context } from './context.js';
+import { createContext } from './wit-host.js';
 import { compileToolSchema, type CompiledSchema, type Infer, type ToolSchema } from './schema.js';
 
 export interface ToolAnnotations {
