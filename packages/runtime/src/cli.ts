@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build-command.js';
+import { composeCommand, ComposeUsageError } from './compose-command.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage: wasmcp-ts serve [options] <component>...
        wasmcp-ts build [options] [entry]   build a component from a module (build --help)
        wasmcp-ts new NAME                  create a tools project (new --help)
        wasmcp-ts stdio [options] <component>...
+       wasmcp-ts compose server|handler [options] <component>...   one .wasm (compose --help)
 
 Composes  http-transport -> <components...> -> method-not-found  (a component exporting
 tools/resources/prompts/completions is wrapped in its middleware) and serves it.
@@ -243,6 +245,11 @@ async function main(argv: string[]): Promise<void> {
       return newCommand(rest);
     case 'stdio':
       return stdioCommand(rest);
+    case 'compose':
+      return composeCommand(rest, (text) => process.stdout.write(text)).catch((err: Error) => {
+        if (err instanceof ComposeUsageError) fail(err.message);
+        throw err;
+      });
     case undefined:
     case '-h':
     case '--help':

@@ -1,0 +1,108 @@
+// `wasmcp-ts compose server|handler <components...> -o FILE`: one component file from the
+// given components and the framework's pieces, for wasmtime serve, Spin or wasmCloud.
+import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { KeyValueVariant } from './keyvalue/wasi-host.js';
+import { credentialsFromEnv } from './oci/credentials.js';
+import { loadRegistryConfig } from './oci/registry-config.js';
+import { resolveComponentFile } from './oci/resolve.js';
+import { composeFile } from './wasm-compose/compose-file.js';
+
+export const COMPOSE_USAGE = `Usage: wasmcp-ts compose server [options] <component>...
+       wasmcp-ts compose handler [options] <component>...
+
+server:  one runnable component,  transport -> <components...> -> method-not-found,  with the
+         framework's services (server-io, sessions, authorization) its members import; it
+         imports WASI only and exports wasi:http/incoming-handler (or wasi:cli/run for stdio).
+handler: the chain alone, exporting server-handler, to be composed into a server later; the
+         last component's downstream and the services stay imports.
+
+A component exporting tools, resources, prompts or completions is wrapped in that capability's
+middleware; the order on the command line is the order of the chain. A component is a .wasm
+file, oci://REGISTRY/REPOSITORY:TAG, namespace:name@version or an alias of the config.
+
+Options:
+  -o, --output FILE    where to write it (default mcp-server.wasm, or handler.wasm)
+  --force              overwrite an existing output file
+  --runtime R          spin (default: wasi:keyvalue@0.2.0-draft2 pieces), wasmtime or wasmcloud
+                       (wasi:keyvalue@0.2.0-draft); also --spin, --wasmtime, --wasmcloud
+  --transport T        http (default) or stdio
+  --framework F        pieces (default): transport and services as separate components; fused:
+                       framework-http/-stdio in front; oci://REGISTRY/PATH: the pieces pulled
+                       from a registry, at this runtime's version
+  --config FILE        registry config (default ~/.config/wasmcp-ts/config.toml)
+`;
+
+const RUNTIME_VARIANTS: Record<string, KeyValueVariant> = { spin: 'draft2', wasmtime: 'draft', wasmcloud: 'draft' };
+
+export class ComposeUsageError extends Error {}
+
+export async function composeCommand(args: string[], out: (text: string) => void): Promise<void> {
+  const [kind, ...rest] = args;
+  if (kind === undefined || kind === '-h' || kind === '--help') return out(COMPOSE_USAGE);
+  if (kind !== 'server' && kind !== 'handler') throw new ComposeUsageError(`compose takes server or handler, got ${kind}`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      runtime: { type: 'string' },
+      spin: { type: 'boolean', default: false },
+      wasmtime: { type: 'boolean', default: false },
+      wasmcloud: { type: 'boolean', default: false },
+      transport: { type: 'string', default: 'http' },
+      framework: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return out(COMPOSE_USAGE);
+  if (positionals.length === 0) throw new ComposeUsageError('give at least one component to compose');
+
+  const runtimes = [values.runtime, values.spin && 'spin', values.wasmtime && 'wasmtime', values.wasmcloud && 'wasmcloud'].filter(
+    (r): r is string => typeof r === 'string',
+  );
+  if (runtimes.length > 1) throw new ComposeUsageError(`give one runtime, got ${runtimes.join(' and ')}`);
+  const runtime = runtimes[0] ?? 'spin';
+  const variant = RUNTIME_VARIANTS[runtime];
+  if (!variant) throw new ComposeUsageError(`--runtime must be spin, wasmtime or wasmcloud, got ${runtime}`);
+  if (values.transport !== 'http' && values.transport !== 'stdio') throw new ComposeUsageError(`--transport must be http or stdio, got ${values.transport}`);
+  const frameworkValue = values.framework;
+  if (frameworkValue !== undefined && frameworkValue !== 'pieces' && frameworkValue !== 'fused' && !frameworkValue.startsWith('oci://')) {
+    throw new ComposeUsageError(`--framework must be pieces, fused or oci://REGISTRY/PATH, got ${frameworkValue}`);
+  }
+
+  const output = resolve(values.output ?? (kind === 'server' ? 'mcp-server.wasm' : 'handler.wasm'));
+  if (existsSync(output) && !values.force) throw new Error(`${output} exists; give --force to overwrite it`);
+
+  const config = await loadRegistryConfig(values.config);
+  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const composed = await composeFile({
+    kind,
+    components,
+    variant,
+    transport: values.transport,
+    framework: frameworkValue === 'fused' ? 'fused' : 'pieces',
+    frameworkSource: frameworkValue?.startsWith('oci://') ? frameworkValue : undefined,
+  });
+
+  // Written beside the target and renamed, so a failed write never leaves half a file.
+  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, composed.bytes);
+    await rename(temporary, output);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw err;
+  }
+  const mib = (composed.bytes.length / 2 ** 20).toFixed(1);
+  out(
+    `wasmcp-ts: wrote ${output} (${mib} MiB, ${runtime}: wasi:keyvalue@0.2.0-${variant})\n` +
+      `  members: ${composed.members.join(', ')}\n` +
+      `  imports: ${composed.imports.join(', ') || 'none'}\n` +
+      `  exports: ${composed.exports.join(', ')}\n`,
+  );
+}
