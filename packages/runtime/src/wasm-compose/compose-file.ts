@@ -86,7 +86,7 @@ async function load(path: string, role: string): Promise<Member> {
 /** Plans and writes the composition. Nothing is written to disk here: the caller writes `bytes`. */
 export async function composeFile(options: ComposeFileOptions): Promise<ComposedFile> {
   const { variant } = options;
-  const framework = async (name: FrameworkComponent, role = name) =>
+  const framework = async (name: FrameworkComponent, role: string = name) =>
     load(await locateFrameworkComponent(name, variant, options.frameworkSource), role);
 
   // The chain: each user component, wrapped in the middleware of what it serves.
