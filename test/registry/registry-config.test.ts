@@ -103,6 +103,14 @@ describe('editing the TOML text in place', () => {
     expect(removeTable('[profiles]\ndev = { components = [] }\nprod = { components = [] }\n', ['profiles', 'dev'])).toBe('[profiles]\nprod = { components = [] }\n');
   });
 
+  it('keeps the line ends of a file written with CRLF', () => {
+    const text = '[aliases]\r\na = "1"\r\n';
+    expect(setValue(text, ['aliases', 'b'], '2')).toBe('[aliases]\r\na = "1"\r\nb = "2"\r\n');
+    expect(setValue(text, ['profiles', 'p', 'components'], [])).toBe(`${text}\r\n[profiles.p]\r\ncomponents = []\r\n`);
+    expect(removeTable(`${text}\r\n[profiles.p]\r\ncomponents = []\r\n`, ['profiles', 'p'])).toBe(text);
+    expect(removeValue('[aliases]\r\na = "1"\r\nb = "2"\r\n', ['aliases', 'a'])).toBe('[aliases]\r\nb = "2"\r\n');
+  });
+
   it('refuses to add to or remove from a table written inline, naming the form it can edit', () => {
     expect(() => setValue('[profiles]\ndev = { components = [] }\n', ['profiles', 'dev', 'output'], 'x')).toThrow('write it as a [profiles.dev] table');
     expect(() => removeValue('aliases = { a = "1", b = "2" }\n', ['aliases', 'a'])).toThrow('write it as a [aliases] table');

@@ -24,15 +24,18 @@ export function setValue(text: string, path: Path, value: string | readonly stri
   const existing = findKeyValue(doc, path);
   if (existing) return splice(text, existing.value.range[0], existing.value.range[1], rendered);
   const parent = path.slice(0, -1);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const line = `${formatKey(path.slice(-1))} = ${rendered}`;
   const table = findTable(doc, parent);
   if (table) {
-    const at = lineEnd(text, table.range[1]);
-    return `${text.slice(0, at)}\n${line}${at === text.length ? '\n' : ''}${text.slice(at)}`;
+    const newline = text.indexOf('\n', table.range[1]);
+    if (newline < 0) return `${text}${eol}${line}${eol}`;
+    const at = text[newline - 1] === '\r' ? newline - 1 : newline;
+    return `${text.slice(0, at)}${eol}${line}${text.slice(at)}`;
   }
   if (definedElsewhere(doc, parent)) throw notATable(parent);
-  const body = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
-  return `${body}${body.trim().length ? '\n' : ''}[${formatKey(parent)}]\n${line}\n`;
+  const body = text.length === 0 || text.endsWith('\n') ? text : `${text}${eol}`;
+  return `${body}${body.trim().length ? eol : ''}[${formatKey(parent)}]${eol}${line}${eol}`;
 }
 
 /** Removes the line(s) of key `path`; nothing to do when it is absent. */
@@ -99,11 +102,6 @@ function splice(text: string, start: number, end: number, insert: string): strin
   return text.slice(0, start) + insert + text.slice(end);
 }
 
-function lineEnd(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline < 0 ? text.length : newline;
-}
-
 /**
  * Removes [start, end) with the rest of its lines (what precedes it on its first line is blank,
  * what follows on its last is blank or a comment), and the blank line that set it apart when
@@ -111,8 +109,8 @@ function lineEnd(text: string, from: number): number {
  */
 function removeLines(text: string, start: number, end: number): string {
   let head = text.slice(0, text.lastIndexOf('\n', start - 1) + 1);
-  const to = lineEnd(text, end);
-  const tail = text.slice(to < text.length ? to + 1 : to);
-  if (/(^|\n)[ \t]*\n$/.test(head) && (tail === '' || /^[ \t]*(\n|$)/.test(tail))) head = head.replace(/[ \t]*\n$/, '');
+  const newline = text.indexOf('\n', end);
+  const tail = newline < 0 ? '' : text.slice(newline + 1);
+  if (/(^|\n)[ \t]*\r?\n$/.test(head) && (tail === '' || /^[ \t]*(\r?\n|$)/.test(tail))) head = head.replace(/[ \t]*\r?\n$/, '');
   return head + tail;
 }
