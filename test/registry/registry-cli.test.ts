@@ -196,14 +196,21 @@ describe('registry refusals leave the file as it was', () => {
     expect(read(home)).toBe(before);
   }
 
+  // What the commands above write for: component add strings STRINGS, first strings, second
+  // first; profile add core strings; profile add dev second -b core.
   async function seeded(): Promise<Home> {
     const home = newHome();
-    handWritten(home, HAND_WRITTEN);
-    await ok(home, 'component', 'add', 'strings', STRINGS);
-    await ok(home, 'component', 'add', 'first', 'strings');
-    await ok(home, 'component', 'add', 'second', 'first');
-    await ok(home, 'profile', 'add', 'core', 'strings');
-    await ok(home, 'profile', 'add', 'dev', 'second', '-b', 'core');
+    handWritten(home, `${HAND_WRITTEN}strings = ${JSON.stringify(STRINGS)}
+first = "strings"
+second = "first"
+
+[profiles.core]
+components = ["strings"]
+
+[profiles.dev]
+base = "core"
+components = ["second"]
+`);
     return home;
   }
 
