@@ -3,11 +3,11 @@
 // or an alias from the config (followed to what it names); registry artifacts are pulled into
 // the blob cache.
 import { existsSync } from 'node:fs';
+import { PACKAGE_REFERENCE, singleComponent } from '../registry/expand.js';
 import type { BlobCache } from './blob-cache.js';
 import type { RegistryCredentials } from './credentials.js';
 import { pullComponent } from './pull.js';
 import { OCI_SCHEME, parseOciReference } from './reference.js';
-import { PACKAGE_REFERENCE, singleComponent } from '../registry/expand.js';
 import { defaultConfigPath, type RegistryConfig } from './registry-config.js';
 
 export interface ResolveContext {
