@@ -32,7 +32,7 @@ describe('OCI references', () => {
 describe('registry config', () => {
   it('maps namespaces to registries and keeps aliases and the framework source', () => {
     const config = parseRegistryConfig('framework = "oci://ghcr.io/wasmcp-ts"\n[namespaces]\nwasmcp-ts = "oci://ghcr.io/wasmcp-ts/"\n[aliases]\ncalc = "wasmcp-ts:calculator@0.1.0"\n');
-    expect(config).toEqual({ framework: 'oci://ghcr.io/wasmcp-ts', namespaces: { 'wasmcp-ts': 'ghcr.io/wasmcp-ts' }, aliases: { calc: 'wasmcp-ts:calculator@0.1.0' } });
+    expect(config).toEqual({ framework: 'oci://ghcr.io/wasmcp-ts', namespaces: { 'wasmcp-ts': 'ghcr.io/wasmcp-ts' }, aliases: { calc: 'wasmcp-ts:calculator@0.1.0' }, profiles: {} });
   });
 
   it('rejects unknown settings and values of the wrong kind', () => {

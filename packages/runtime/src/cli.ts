@@ -11,6 +11,8 @@ import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
 import { newCommand } from './new-command.js';
 import { resolveComponentFile } from './oci/resolve.js';
+import { registryCommand } from './registry/command.js';
+import { expandComponents } from './registry/expand.js';
 import { DEFAULT_LIMITS, serveComponents, type ServeLimits } from './serve.js';
 import { runStdio } from './stdio.js';
 
@@ -19,11 +21,13 @@ const USAGE = `Usage: wasmcp-ts serve [options] <component>...
        wasmcp-ts new NAME                  create a tools project (new --help)
        wasmcp-ts stdio [options] <component>...
        wasmcp-ts compose server|handler [options] <component>...   one .wasm (compose --help)
+       wasmcp-ts registry ...              component aliases and profiles (registry --help)
 
 Composes  http-transport -> <components...> -> method-not-found  (a component exporting
 tools/resources/prompts/completions is wrapped in its middleware) and serves it.
 A component is a .wasm file, oci://REGISTRY/REPOSITORY:TAG, namespace:name@version (the
-namespace maps to a registry in the config) or an alias of the config; registry artifacts
+namespace maps to a registry in the config), an alias of the config or a profile of the
+config (its components, its base profile's first; see registry --help); registry artifacts
 are pulled, verified and cached by digest (credentials: OCI_USERNAME + OCI_PASSWORD, or OCI_TOKEN).
 
 Options:
@@ -182,7 +186,7 @@ async function serveCommand(args: string[]): Promise<void> {
   });
   const started = Date.now();
   const config = await loadRegistryConfig(values.config);
-  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const components = await Promise.all(expandComponents(positionals, config).map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const { framework, frameworkBuild } = frameworkChoice(values.framework ?? config.framework);
   const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild, limits });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${variant}, first worker ready in ${Date.now() - started} ms)\n`);
@@ -222,7 +226,7 @@ async function stdioCommand(args: string[]): Promise<void> {
   if (positionals.length === 0) fail('give at least one component to run');
   if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
   const config = await loadRegistryConfig(values.config);
-  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const components = await Promise.all(expandComponents(positionals, config).map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const status = await runStdio({
     components,
     variant: values.variant as KeyValueVariant,
@@ -250,6 +254,8 @@ async function main(argv: string[]): Promise<void> {
         if (err instanceof ComposeUsageError) fail(err.message);
         throw err;
       });
+    case 'registry':
+      return registryCommand(rest);
     case undefined:
     case '-h':
     case '--help':

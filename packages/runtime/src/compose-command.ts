@@ -8,6 +8,7 @@ import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
 import { resolveComponentFile } from './oci/resolve.js';
+import { expandComponents, profileOutput } from './registry/expand.js';
 import { composeFile } from './wasm-compose/compose-file.js';
 
 export const COMPOSE_USAGE = `Usage: wasmcp-ts compose server [options] <component>...
@@ -21,10 +22,12 @@ handler: the chain alone, exporting server-handler, to be composed into a server
 
 A component exporting tools, resources, prompts or completions is wrapped in that capability's
 middleware; the order on the command line is the order of the chain. A component is a .wasm
-file, oci://REGISTRY/REPOSITORY:TAG, namespace:name@version or an alias of the config.
+file, oci://REGISTRY/REPOSITORY:TAG, namespace:name@version, an alias of the config or a
+profile (its components, its base profile's first; see registry --help).
 
 Options:
-  -o, --output FILE    where to write it (default mcp-server.wasm, or handler.wasm)
+  -o, --output FILE    where to write it (default: the output of the last profile given, else
+                       mcp-server.wasm, or handler.wasm)
   --force              overwrite an existing output file
   --runtime R          spin (default: wasi:keyvalue@0.2.0-draft2 pieces), wasmtime or wasmcloud
                        (wasi:keyvalue@0.2.0-draft); also --spin, --wasmtime, --wasmcloud
@@ -75,11 +78,14 @@ export async function composeCommand(args: string[], out: (text: string) => void
     throw new ComposeUsageError(`--framework must be pieces, fused or oci://REGISTRY/PATH, got ${frameworkValue}`);
   }
 
-  const output = resolve(values.output ?? (kind === 'server' ? 'mcp-server.wasm' : 'handler.wasm'));
+  const config = await loadRegistryConfig(values.config);
+  // With no -o, a profile's saved output (the last profile given), as upstream's CLI does.
+  const saved = positionals.map((spec) => profileOutput(config, spec)).filter((o): o is string => o !== undefined).pop();
+  const output = resolve(values.output ?? saved ?? (kind === 'server' ? 'mcp-server.wasm' : 'handler.wasm'));
   if (existsSync(output) && !values.force) throw new Error(`${output} exists; give --force to overwrite it`);
 
-  const config = await loadRegistryConfig(values.config);
-  const components = await Promise.all(positionals.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const specs = expandComponents(positionals, config);
+  const components = await Promise.all(specs.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const composed = await composeFile({
     kind,
     components,

@@ -1,7 +1,9 @@
 // Turns what a user names on the command line into component files: a file path as it is,
 // `oci://REGISTRY/REPOSITORY:TAG`, `namespace:name@version` through the config's namespaces,
-// or an alias from the config; registry artifacts are pulled into the blob cache.
+// or an alias from the config (followed to what it names); registry artifacts are pulled into
+// the blob cache.
 import { existsSync } from 'node:fs';
+import { PACKAGE_REFERENCE, singleComponent } from '../registry/expand.js';
 import type { BlobCache } from './blob-cache.js';
 import type { RegistryCredentials } from './credentials.js';
 import { pullComponent } from './pull.js';
@@ -14,14 +16,10 @@ export interface ResolveContext {
   cache?: BlobCache;
 }
 
-const PACKAGE_REFERENCE = /^([a-z][a-z0-9-]*):([a-z][a-z0-9-]*)@([0-9A-Za-z._-]+)$/;
-
 /** The local file of a component reference, pulling it when it lives in a registry. */
 export async function resolveComponentFile(spec: string, context: ResolveContext): Promise<string> {
-  if (existsSync(spec)) return spec;
-  const alias = context.config.aliases[spec];
-  const target = alias ?? spec;
-  if (alias !== undefined && existsSync(alias)) return alias;
+  const target = singleComponent(spec, context.config);
+  if (existsSync(target)) return target;
   if (target.startsWith(OCI_SCHEME)) return (await pullComponent(parseOciReference(target), context)).path;
   const pkg = PACKAGE_REFERENCE.exec(target);
   if (pkg) {
@@ -30,8 +28,7 @@ export async function resolveComponentFile(spec: string, context: ResolveContext
     if (!prefix) throw new Error(`no registry for namespace ${namespace} of ${target}: add \`${namespace} = "REGISTRY/PATH"\` under [namespaces] in ${defaultConfigPath()}`);
     return (await pullComponent(parseOciReference(`${prefix}/${name}:${version}`), context)).path;
   }
-  if (alias !== undefined) throw new Error(`alias ${spec} names ${JSON.stringify(alias)}, which is no file, oci:// reference or namespace:name@version`);
-  throw new Error(`no such component: ${spec} (not a file, an oci:// reference, a namespace:name@version or an alias of the config)`);
+  throw new Error(`no such component: ${spec} (not a file, an oci:// reference, a namespace:name@version, or an alias or profile of the config)`);
 }
 
 /** The reference of framework component `artifact` (NAME or NAME-d2) in the `oci://REGISTRY/PATH` it was released to. */
