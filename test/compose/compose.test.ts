@@ -23,9 +23,13 @@ interface Run {
   stderr: string;
 }
 
-function compose(args: string[]): Promise<Run> {
+function compose(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  return cli(['compose', ...args], env);
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'compose', ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, [CLI, ...args], { env, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -112,6 +116,26 @@ describe('wasmcp-ts compose server', () => {
       expect(text(await client.callTool({ name: 'subtract', arguments: { a: 9, b: 4 } }))).toBe('5');
     });
   }, 600_000);
+});
+
+describe('wasmcp-ts compose with the registry', () => {
+  it('expands an alias and a profile (base first) and writes the profile to its saved output', async () => {
+    const env = { ...process.env, XDG_CONFIG_HOME: tempDir('wasmcp-compose-home') };
+    const output = join(work, 'saved', 'dev-handler.wasm');
+    for (const args of [
+      ['component', 'add', 'strings', example('string-tools', 'draft')],
+      ['profile', 'add', 'base', 'strings'],
+      ['profile', 'add', 'dev', example('calculator', 'draft'), '-b', 'base', '-o', output],
+    ]) {
+      expect(await cli(['registry', ...args], env)).toMatchObject({ code: 0, stderr: '' });
+    }
+    const run = await compose(['handler', '--wasmtime', 'dev'], env);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`wrote ${output}`);
+    // string-tools (the base profile's) sits before the calculator in the chain.
+    expect(run.stdout).toContain('chain: tools-middleware(string-tools.wasm) -> tools-middleware(calculator.wasm)\n');
+    expect((await world(output)).exports).toEqual(['wasmcp:mcp-v20251125/server-handler@0.1.1']);
+  });
 });
 
 describe('wasmcp-ts compose refuses, naming the component and the interface, and writes nothing', () => {

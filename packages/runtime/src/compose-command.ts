@@ -1,7 +1,7 @@
 // `wasmcp-ts compose server|handler <components...> -o FILE`: one component file from the
 // given components and the framework's pieces, for wasmtime serve, Spin or wasmCloud.
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -98,6 +98,7 @@ export async function composeCommand(args: string[], out: (text: string) => void
   // Written beside the target and renamed, so a failed write never leaves half a file.
   const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
   try {
+    await mkdir(dirname(output), { recursive: true });
     await writeFile(temporary, composed.bytes);
     await rename(temporary, output);
   } catch (err) {
@@ -107,6 +108,7 @@ export async function composeCommand(args: string[], out: (text: string) => void
   const mib = (composed.bytes.length / 2 ** 20).toFixed(1);
   out(
     `wasmcp-ts: wrote ${output} (${mib} MiB, ${runtime}: wasi:keyvalue@0.2.0-${variant})\n` +
+      `  chain: ${composed.chain.join(' -> ')}\n` +
       `  members: ${composed.members.join(', ')}\n` +
       `  imports: ${composed.imports.join(', ') || 'none'}\n` +
       `  exports: ${composed.exports.join(', ')}\n`,

@@ -5,6 +5,7 @@
 // what they export; everything else a member imports must be WASI, or is refused.
 import { componentWit } from '@bytecodealliance/jco';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
 import { locateFrameworkComponent, type FrameworkComponent } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
@@ -29,6 +30,8 @@ export interface ComposedFile {
   bytes: Uint8Array;
   /** The members, in instantiation order, as `label (role)`. */
   members: string[];
+  /** The request path: the transport (for a server), each handler of the chain, in order. */
+  chain: string[];
   /** The outer imports left (WASI, and key-value when sessions are in). */
   imports: string[];
   exports: string[];
@@ -213,6 +216,11 @@ export async function composeFile(options: ComposeFileOptions): Promise<Composed
   return {
     bytes,
     members: ordered.map((m) => `${m.label} (${m.role})`),
+    chain: [...(head ? [head] : []), ...handlers].map((m) => {
+      if (m.role === 'middleware') return m.label;
+      const wrapped = [...m.wiring].find(([name]) => CAPABILITIES.some((c) => unversioned(name) === `${MCP}/${c}`));
+      return wrapped ? `${m.role}(${basename(wrapped[1][0].label)})` : m.role;
+    }),
     imports: outer.imports.map((i) => i.name),
     exports: outer.exports.map((e) => e.name),
   };
