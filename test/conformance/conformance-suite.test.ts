@@ -1,7 +1,7 @@
 // The official MCP conformance suite (@modelcontextprotocol/conformance 0.1.16, server mode)
 // against `wasmcp-ts serve` with the conformance fixture (examples/conformance), through
-// scripts/conformance.mjs: composed from the framework pieces, and as the fused complete
-// server (both variants). Every scenario the suite runs for 2025-11-25 must pass, except those
+// scripts/conformance.mjs: composed from the framework pieces, as the fused complete server
+// (both variants), and as one file written by `wasmcp-ts compose server`. Every scenario the suite runs for 2025-11-25 must pass, except those
 // test/conformance/baseline.yml lists, each with its reason.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -57,10 +57,19 @@ const expectedFailures = readFileSync(join(root, 'test/conformance/baseline.yml'
   .map((line) => /^\s*-\s*(\S+)/.exec(line)?.[1])
   .filter((name): name is string => name !== undefined);
 
-const FIXTURES = [
-  ['pieces', 'examples/conformance/dist/draft/conformance.wasm'],
-  ['fused, draft', 'examples/conformance/dist/draft/conformance-server.wasm'],
-  ['fused, draft2', 'examples/conformance/dist/draft2/conformance-server-d2.wasm'],
+/** The fixture as one file made by `wasmcp-ts compose server` (Spin's draft2 pieces, the default). */
+async function composedFixture(work: string): Promise<string> {
+  const output = join(work, 'conformance-composed.wasm');
+  const source = join(root, 'examples/conformance/dist/draft2/conformance-d2.wasm');
+  await promisify(execFile)(process.execPath, [join(root, 'packages/runtime/dist/cli.js'), 'compose', 'server', source, '-o', output], { cwd: root });
+  return output;
+}
+
+const FIXTURES: Array<[string, (work: string) => string | Promise<string>]> = [
+  ['pieces', () => join(root, 'examples/conformance/dist/draft/conformance.wasm')],
+  ['fused, draft', () => join(root, 'examples/conformance/dist/draft/conformance-server.wasm')],
+  ['fused, draft2', () => join(root, 'examples/conformance/dist/draft2/conformance-server-d2.wasm')],
+  ['composed by wasmcp-ts compose, draft2', composedFixture],
 ];
 
 describe.each(FIXTURES)('the official MCP conformance suite against wasmcp-ts serve (%s)', (_build, fixture) => {
@@ -71,7 +80,7 @@ describe.each(FIXTURES)('the official MCP conformance suite against wasmcp-ts se
     work = mkdtempSync(join(tmpdir(), 'conformance-test-'));
     const json = join(work, 'results.json');
     // The script's exit code is the suite's verdict against the baseline; the assertions below read the results.
-    const args = [join(root, 'scripts/conformance.mjs'), '--json', json, '--fixture', join(root, fixture)];
+    const args = [join(root, 'scripts/conformance.mjs'), '--json', json, '--fixture', await fixture(work)];
     await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch(() => {});
     run = JSON.parse(readFileSync(json, 'utf8'));
   }, 600_000);
