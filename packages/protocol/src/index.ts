@@ -95,3 +95,4 @@ export {
 export { writeAll, type ByteSink } from './stream.js';
 export { concatBytes } from './bytes.js';
 export * from './modern.js';
+export * from './input-required.js';

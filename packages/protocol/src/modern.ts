@@ -8,6 +8,7 @@ import { decodeBase64 } from './base64.js';
 import { errorRecord, invalidParams, mcpError, methodNotFound, RESOURCE_NOT_FOUND } from './errors.js';
 import { get } from './fields.js';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from './json.js';
+import { INPUT_REQUIRED_METHODS, inputRequiredOf } from './input-required.js';
 import { REQUEST_META_HEADER } from './request-meta-header.js';
 import type { ErrorCode } from './wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from './wit/wasmcp-mcp-v20251125-server-handler.js';
@@ -154,14 +155,18 @@ export interface CacheHints {
 }
 
 /**
- * A 2025-era result made a 2026-07-28 one: `resultType`, the server's identity in `_meta`, and
+ * A 2025-era result made a 2026-07-28 one (or the input-required result it stands for): `resultType`, the server's identity in `_meta`, and
  * the caching hints on cacheable results (kept when the chain already set them).
  */
 export function modernResult(method: string, result: JsonObject, server: ServerIdentity, cache: CacheHints): JsonObject {
+  const serverInfo = { name: server.name, version: server.version };
+  // A handler that needs the client first (multi round-trip requests) answered input-required.
+  const inputRequired = INPUT_REQUIRED_METHODS.includes(method) ? inputRequiredOf(result) : undefined;
+  if (inputRequired) return { ...inputRequired, _meta: { [META_SERVER_INFO]: serverInfo } };
   const out: JsonObject = { ...result };
   if (typeof out.resultType !== 'string') out.resultType = 'complete';
   const meta = isJsonObject(out._meta) ? { ...out._meta } : {};
-  if (!isJsonObject(meta[META_SERVER_INFO])) meta[META_SERVER_INFO] = { name: server.name, version: server.version };
+  if (!isJsonObject(meta[META_SERVER_INFO])) meta[META_SERVER_INFO] = serverInfo;
   out._meta = meta;
   if (CACHEABLE_METHODS.includes(method)) {
     if (typeof out.ttlMs !== 'number') out.ttlMs = cache.ttlMs;
