@@ -54,5 +54,11 @@ describe.each(VARIANT_BUILDS)('elicitation and sampling round trips, official v2
       expect(result.content).toEqual([{ type: 'text', text: 'LLM response: Paris' }]);
       expect(asked).toContain('sample: {"type":"text","text":"Capital of France?"}');
     });
+
+    it('a resource read asks the user the same way', async () => {
+      const result = await client.readResource({ uri: 'test://asks-the-user' });
+      expect(result.contents).toEqual([{ uri: 'test://asks-the-user', mimeType: 'text/plain', text: 'Read for alice' }]);
+      expect(asked).toContain('elicit: Which greeting?');
+    });
   });
 });
