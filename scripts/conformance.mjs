@@ -3,8 +3,12 @@
 // against `wasmcp-ts serve` with the conformance fixture (examples/conformance), the way a user
 // serves it: sessions on, SQLite key-value store in a temporary folder, several workers.
 //
-//   node scripts/conformance.mjs [--scenario NAME]... [--json FILE] [--fixture FILE]
+//   node scripts/conformance.mjs [--revision 2026-07-28] [--scenario NAME]... [--json FILE] [--fixture FILE]
 //
+// --revision 2026-07-28 runs the suite's 0.2 line (the dev dependency aliased
+// @modelcontextprotocol/conformance-2026) with `--requirements 2026-07-28`: exactly the
+// scenarios that revision requires, spoken statelessly, against its own baseline
+// test/conformance/baseline-2026-07-28.yml. Without it: 0.1.16, the 2025-11-25 suite.
 // --fixture serves another build of the fixture, e.g. the fused complete server
 // examples/conformance/dist/draft2/conformance-server-d2.wasm (default: the draft component,
 // composed with the framework pieces).
@@ -27,9 +31,22 @@ import { parseArgs } from 'node:util';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'packages/runtime/dist/cli.js');
 const FIXTURE = join(root, 'examples/conformance/dist/draft/conformance.wasm');
-const SUITE = join(root, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 const NODE20_PRELOAD = join(root, 'scripts/conformance-node20/register.mjs');
-const BASELINE = join(root, 'test/conformance/baseline.yml');
+/** The suite and baseline of each protocol revision measured. */
+const REVISIONS = {
+  '2025-11-25': {
+    suite: join(root, 'node_modules/@modelcontextprotocol/conformance/dist/index.js'),
+    baseline: join(root, 'test/conformance/baseline.yml'),
+    args: [],
+    scenarioArgs: [],
+  },
+  '2026-07-28': {
+    suite: join(root, 'node_modules/@modelcontextprotocol/conformance-2026/dist/index.js'),
+    baseline: join(root, 'test/conformance/baseline-2026-07-28.yml'),
+    args: ['--requirements', '2026-07-28'],
+    scenarioArgs: ['--spec-version', '2026-07-28'],
+  },
+};
 
 /** Starts `wasmcp-ts serve` on a free loopback port; resolves once it prints its URL. */
 function serve(kvPath, fixture) {
@@ -52,9 +69,10 @@ function serve(kvPath, fixture) {
 }
 
 /** Runs the suite's server mode; resolves with its exit code. */
-function runSuite(url, outputDir, scenarios) {
-  const base = [...(process.versions.node.split('.')[0] < 22 ? ['--import', NODE20_PRELOAD] : []), SUITE, 'server', '--url', url, '-o', outputDir];
-  const runs = scenarios.length ? scenarios.map((s) => [...base, '--scenario', s]) : [[...base, '--expected-failures', BASELINE]];
+function runSuite(url, outputDir, scenarios, revision) {
+  const { suite, baseline, args, scenarioArgs } = REVISIONS[revision];
+  const base = [...(process.versions.node.split('.')[0] < 22 ? ['--import', NODE20_PRELOAD] : []), suite, 'server', '--url', url, '-o', outputDir];
+  const runs = scenarios.length ? scenarios.map((s) => [...base, ...scenarioArgs, '--scenario', s]) : [[...base, ...args, '--expected-failures', baseline]];
   return runs.reduce(
     (previous, args) =>
       previous.then(
@@ -88,14 +106,17 @@ function collectResults(outputDir) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { scenario: { type: 'string', multiple: true, default: [] }, json: { type: 'string' }, fixture: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { scenario: { type: 'string', multiple: true, default: [] }, json: { type: 'string' }, fixture: { type: 'string' }, revision: { type: 'string', default: '2025-11-25' } },
+  });
+  if (!REVISIONS[values.revision]) throw new Error(`--revision must be one of ${Object.keys(REVISIONS).join(', ')}, got ${values.revision}`);
   const fixture = values.fixture ? resolve(values.fixture) : FIXTURE;
   if (!existsSync(fixture)) throw new Error(`${fixture} is missing: build it with node scripts/build.mjs examples/conformance`);
   const work = mkdtempSync(join(tmpdir(), 'wasmcp-conformance-'));
   const server = await serve(join(work, 'kv.sqlite'), fixture);
   let exitCode;
   try {
-    exitCode = await runSuite(server.url, join(work, 'results'), values.scenario);
+    exitCode = await runSuite(server.url, join(work, 'results'), values.scenario, values.revision);
   } finally {
     server.stop();
   }

@@ -38,4 +38,14 @@ export const prompts = definePrompts([
       ],
     }),
   },
+  {
+    name: 'test_input_required_result_prompt',
+    description: 'Asks the user for the context the prompt uses (a 2026-07-28 input-required round trip)',
+    get: async (_args, ctx) => {
+      const { user_context } = await ctx.input({
+        user_context: { method: 'elicitation/create', params: { message: 'What context should the prompt use?', requestedSchema: { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] } } },
+      });
+      return `Use this context: ${String((user_context.content as { context?: unknown } | undefined)?.context ?? '')}`;
+    },
+  },
 ]);

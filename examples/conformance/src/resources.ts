@@ -25,6 +25,16 @@ export const resources = defineResources({
       mimeType: 'text/plain',
       read: () => 'Watched resource content',
     },
+    {
+      uri: 'test://asks-the-user',
+      name: 'asks-the-user',
+      description: 'A resource whose read asks the user (elicitation): a round trip for 2026-07-28 clients',
+      mimeType: 'text/plain',
+      read: async (ctx) => {
+        const answer = await ctx.elicit({ message: 'Which greeting?', requestedSchema: { type: 'object', properties: { username: { type: 'string' } } } });
+        return `Read for ${String(answer.content?.username ?? 'nobody')}`;
+      },
+    },
   ],
   templates: [
     {

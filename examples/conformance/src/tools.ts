@@ -1,6 +1,6 @@
 // The tools the conformance suite's tools-* and elicitation-* scenarios call, by the names and
 // with the results its fixture description fixes.
-import { defineTools } from '@wasmcp-ts/sdk';
+import { defineTools, type InputRequest } from '@wasmcp-ts/sdk';
 import { subscribeDuration } from 'wasi:clocks/monotonic-clock@0.2.12';
 import { RED_PIXEL_PNG, SILENT_WAV } from './media.js';
 
@@ -177,4 +177,112 @@ export const tools = defineTools([
     },
     handler: (args) => `Received: ${JSON.stringify(args)}`,
   },
+  // Diagnostic tools of the suite's 2026-07-28 server-stateless scenario.
+  {
+    name: 'test_missing_capability',
+    description: "Needs the client's sampling capability (a 2026-07-28 client that does not declare it gets -32021)",
+    handler: async (_args, ctx) => {
+      const answer = await ctx.sample({ messages: [{ role: 'user', content: { type: 'text', text: 'Say hello' } }], maxTokens: 20 });
+      return `LLM response: ${JSON.stringify(answer.content)}`;
+    },
+  },
+  {
+    name: 'test_streaming_elicitation',
+    description: 'Asks the user for a confirmation (elicitation) on the call of its response stream',
+    handler: async (_args, ctx) => {
+      const answer = await ctx.elicit({
+        message: 'Please confirm',
+        requestedSchema: { type: 'object', properties: { confirmed: { type: 'boolean', description: 'Confirmed?' } } },
+      });
+      return `User response: action=${answer.action}`;
+    },
+  },
+  {
+    name: 'test_logging_tool',
+    description: 'Sends a log message (which a 2026-07-28 request without a log level must not get)',
+    handler: (_args, ctx) => {
+      ctx.log('info', 'Logging tool ran', 'conformance');
+      return 'Logged one message';
+    },
+  },
+  // The tools of the suite's 2026-07-28 input-required-result (multi round-trip) scenarios.
+  {
+    name: 'test_input_required_result_elicitation',
+    description: 'Asks the user for a name, then greets them',
+    handler: async (_args, ctx) => {
+      const { user_name } = await ctx.input({ user_name: { method: 'elicitation/create', params: ASK_NAME } });
+      return `Hello, ${String((user_name.content as { name?: unknown } | undefined)?.name ?? 'stranger')}!`;
+    },
+  },
+  {
+    name: 'test_input_required_result_sampling',
+    description: "Asks the client's model for the capital of France",
+    handler: async (_args, ctx) => {
+      const { capital_question } = await ctx.input({
+        capital_question: { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'What is the capital of France?' } }], maxTokens: 100 } },
+      });
+      return `The model says: ${JSON.stringify(capital_question.content)}`;
+    },
+  },
+  {
+    name: 'test_input_required_result_list_roots',
+    description: "Asks the client for its roots",
+    handler: async (_args, ctx) => {
+      const { client_roots } = await ctx.input({ client_roots: { method: 'roots/list', params: {} } });
+      return `Roots: ${JSON.stringify(client_roots.roots ?? [])}`;
+    },
+  },
+  {
+    name: 'test_input_required_result_request_state',
+    description: 'Asks for a confirmation; its answer comes back with the sealed request state',
+    handler: async (_args, ctx) => {
+      const { confirm } = await ctx.input({ confirm: { method: 'elicitation/create', params: CONFIRM } });
+      // The SDK verified the requestState before this line runs (a tampered one is refused).
+      return `state-ok: confirmed=${JSON.stringify((confirm.content as { ok?: unknown } | undefined)?.ok ?? null)}`;
+    },
+  },
+  {
+    name: 'test_input_required_result_multiple_inputs',
+    description: 'Asks for a name, a greeting and the roots at once',
+    handler: async (_args, ctx) => {
+      const answers = await ctx.input({
+        user_name: { method: 'elicitation/create', params: ASK_NAME },
+        greeting: { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }], maxTokens: 50 } },
+        client_roots: { method: 'roots/list', params: {} },
+      });
+      return `Got ${Object.keys(answers).join(', ')}`;
+    },
+  },
+  {
+    name: 'test_input_required_result_multi_round',
+    description: 'Asks for a name, then (in a second round) a favorite color',
+    handler: async (_args, ctx) => {
+      const { step1 } = await ctx.input({ step1: { method: 'elicitation/create', params: { message: 'Step 1: What is your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } } });
+      const { step2 } = await ctx.input({ step2: { method: 'elicitation/create', params: { message: 'Step 2: What is your favorite color?', requestedSchema: { type: 'object', properties: { color: { type: 'string' } }, required: ['color'] } } } });
+      return `Name ${JSON.stringify(step1.content)}, color ${JSON.stringify(step2.content)}`;
+    },
+  },
+  {
+    name: 'test_input_required_result_tampered_state',
+    description: 'Asks for a confirmation; a retry with an altered requestState is refused',
+    handler: async (_args, ctx) => {
+      await ctx.input({ confirm: { method: 'elicitation/create', params: CONFIRM } });
+      return 'state-ok';
+    },
+  },
+  {
+    name: 'test_input_required_result_capabilities',
+    description: 'Asks only what the client declared it can answer (sampling, elicitation)',
+    handler: async (_args, ctx) => {
+      const declared = ctx.clientCapabilities ?? {};
+      const questions: Record<string, InputRequest> = {};
+      if (declared.sampling) questions.greeting = { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }], maxTokens: 50 } };
+      if (declared.elicitation) questions.user_name = { method: 'elicitation/create', params: ASK_NAME };
+      const answers = await ctx.input(questions);
+      return `Got ${Object.keys(answers).join(', ') || 'nothing to ask'}`;
+    },
+  },
 ]);
+
+const ASK_NAME = { message: 'What is your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } };
+const CONFIRM = { message: 'Please confirm', requestedSchema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] } };

@@ -1,4 +1,5 @@
 import { EMPTY_POLICY, parsePolicy, type ScopePolicy } from '@wasmcp-ts/authorization/policy';
+import { cacheHintsFrom, type CacheHints } from '@wasmcp-ts/protocol';
 
 // The transport's configuration, from the component's environment (upstream's variable names).
 export interface TransportConfig {
@@ -22,6 +23,8 @@ export interface TransportConfig {
   requiredScopes: string[];
   /** WASMCP_AUTH_POLICY, to name the missing scopes in a 403 (authorize itself only says no). */
   authPolicy: ScopePolicy;
+  /** Caching hints (2026-07-28) on list results and resources/read: WASMCP_CACHE_TTL_MS, WASMCP_CACHE_SCOPE. */
+  cacheHints: CacheHints;
 }
 
 // A malformed policy is the authorization component's to report (it then denies everything);
@@ -63,5 +66,6 @@ export function readConfig(env: Iterable<[string, string]>): TransportConfig {
     authServerUrl: get('WASMCP_AUTH_SERVER_URL') ?? get('JWT_ISSUER'),
     requiredScopes: list(get('JWT_REQUIRED_SCOPES')),
     authPolicy: policyOrEmpty(get('WASMCP_AUTH_POLICY')),
+    cacheHints: cacheHintsFrom(get('WASMCP_CACHE_TTL_MS'), get('WASMCP_CACHE_SCOPE')),
   };
 }

@@ -42,6 +42,11 @@ export function isJsonContentType(contentType: string | undefined): boolean {
   return type.trim().toLowerCase() === 'application/json';
 }
 
+/** Whether a request's MCP-Protocol-Version names a 2025-era (handshake) version. */
+export function isLegacyHeaderVersion(version: string): boolean {
+  return SUPPORTED_VERSIONS.includes(version);
+}
+
 /** The protocol version a request's header names, or an error naming the supported ones. */
 export function headerProtocolVersion(header: string | undefined): { ok: true; version: string } | { ok: false; message: string } {
   const version = header?.trim() || DEFAULT_HEADER_VERSION;

@@ -13,6 +13,7 @@ import {
   parseError,
   parseJson,
   recordClientCapabilities,
+  REQUEST_INPUT_HEADER,
   REQUEST_META_HEADER,
   requestMetaHeader,
   sessionKeysIn,
@@ -28,7 +29,8 @@ import type { HandlerResult, TransportServices, TransportStore } from './chain.j
 import type { TransportConfig } from './config.js';
 import type { HttpExchange } from './http-exchange.js';
 import { initializeResponse, negotiateVersion, probeCapabilities } from './initialize.js';
-import { acceptedResponses, headerProtocolVersion, isJsonContentType } from './negotiation.js';
+import { handleModernPost } from './modern-post.js';
+import { acceptedResponses, headerProtocolVersion, isJsonContentType, isLegacyHeaderVersion } from './negotiation.js';
 import { errorBody, JSON_HEADERS, rejectRequest } from './responses.js';
 import { createSession, requireSession, SESSION_HEADER } from './session-gate.js';
 
@@ -58,6 +60,9 @@ export async function handlePost(exchange: HttpExchange, scope: RequestScope): P
     return rejectRequest(exchange, 400, 'Bad Request: the body could not be read');
   }
   const text = new TextDecoder().decode(body.bytes);
+  // A version the 2025 eras do not know is 2026-07-28's to answer (or to refuse with the supported list).
+  const headerVersion = exchange.header('mcp-protocol-version')?.trim();
+  if (headerVersion && !isLegacyHeaderVersion(headerVersion)) return await handleModernPost(exchange, scope, text, headerVersion, accepted);
   if (/^\s*\[/.test(text)) return await handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
   const decoded = parseClientMessage(text);
   const answered = answeredRequestId(decoded);
@@ -237,8 +242,8 @@ async function takeClientResponse(scope: RequestScope, ctx: MessageContext, stor
  * progress for), which the WIT request records cannot carry; a client's own header of that
  * name is dropped, so the entry always describes the body.
  */
-function chainHeaders(headers: [string, string][], requestText: string): [string, string][] {
-  const own = headers.filter(([name]) => name !== REQUEST_META_HEADER);
+export function chainHeaders(headers: [string, string][], requestText: string): [string, string][] {
+  const own = headers.filter(([name]) => name !== REQUEST_META_HEADER && name !== REQUEST_INPUT_HEADER);
   const meta = requestMetaHeader(requestText);
   return meta ? [...own, meta] : own;
 }
@@ -250,7 +255,7 @@ function sseFrame(session: Session | undefined, store: TransportStore | undefine
   return level ? sseFrameWithLogLevel(level) : SSE_FRAME;
 }
 
-function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageContext): boolean {
+export function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageContext): boolean {
   try {
     return scope.services.auth.authorize(message, scope.identity!.claims, ctx.session, ctx.httpContext);
   } catch {
@@ -259,7 +264,7 @@ function authorized(scope: RequestScope, message: ClientMessage, ctx: MessageCon
 }
 
 /** The chain's answer; a chain that traps or answers nothing becomes an internal error. */
-async function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): Promise<HandlerResult> {
+export async function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): Promise<HandlerResult> {
   try {
     return (await scope.services.handle(ctx, message)) ?? { tag: 'err', val: internalError('No handler answered the request') };
   } catch (err) {

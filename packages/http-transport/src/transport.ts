@@ -1,5 +1,6 @@
-// Streamable HTTP (MCP 2025-11-25): checks every request shares (origin, host, token), then
+// Streamable HTTP (MCP 2025-11-25 and 2026-07-28): checks every request shares (origin, host, token), then
 // hands it to the handler of its method.
+import { isModernVersion, MODERN_PROTOCOL_VERSION } from '@wasmcp-ts/protocol';
 import { authenticate, METADATA_PATH, serveMetadata } from './auth-gate.js';
 import type { TransportServices } from './chain.js';
 import type { TransportConfig } from './config.js';
@@ -29,6 +30,10 @@ export async function handleHttp(exchange: HttpExchange, config: TransportConfig
 
   const auth = await authenticate(exchange, config, services.auth, mcpPath);
   if (!auth.ok) return;
+  // 2026-07-28 has no GET stream and no sessions to delete.
+  if (exchange.method !== 'POST' && isModernVersion(exchange.header('mcp-protocol-version')?.trim())) {
+    return rejectRequest(exchange, 405, `Method Not Allowed: protocol ${MODERN_PROTOCOL_VERSION} uses POST only`, { headers: { allow: 'POST' } });
+  }
   switch (exchange.method) {
     case 'POST':
       return handlePost(exchange, { config, services, identity: auth.identity, mcpPath });

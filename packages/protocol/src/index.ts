@@ -5,7 +5,7 @@ export * from './boundary.js';
 export * from './methods.js';
 export * from './tool-result.js';
 export { encodeBase64, decodeBase64 } from './base64.js';
-export { parseJson, stringifyJson, type JsonObject, type JsonValue } from './json.js';
+export { isJsonObject, parseJson, stringifyJson, type JsonObject, type JsonValue } from './json.js';
 export { LATEST_PROTOCOL_VERSION, protocolVersionFromString, protocolVersionToString } from './enums.js';
 export { MAX_STREAM_BYTES } from './stream.js';
 export {
@@ -48,6 +48,7 @@ export {
   frameLogLevel,
   framePrefixToWrite,
   frameWithLogLevel,
+  frameWithoutLogs,
   isLogLevelEnabled,
   isUnframed,
   logLevelFromString,
@@ -93,3 +94,5 @@ export {
 } from './client-requests.js';
 export { writeAll, type ByteSink } from './stream.js';
 export { concatBytes } from './bytes.js';
+export * from './modern.js';
+export * from './input-required.js';

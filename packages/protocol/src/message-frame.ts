@@ -44,10 +44,19 @@ export function framePrefixToWrite(frame: MessageFrame): Uint8Array {
   return start === 0 ? frame.prefix : frame.prefix.subarray(start);
 }
 
-/** The minimum log level a frame carries, if any. */
-export function frameLogLevel(frame: MessageFrame): LogLevel | undefined {
+/**
+ * `frame` for a request that must get no log messages at all: a 2026-07-28 request that did not
+ * ask for a log level in its `_meta`.
+ */
+export function frameWithoutLogs(frame: MessageFrame): MessageFrame {
+  return { prefix: concatBytes([encoder.encode(': log-level=off\n'), frame.prefix]), suffix: frame.suffix };
+}
+
+/** The minimum log level a frame carries, if any; 'off' when it wants none. */
+export function frameLogLevel(frame: MessageFrame): LogLevel | 'off' | undefined {
   if (frame.prefix[0] !== 0x3a) return undefined; // ':' starts an SSE comment
   const level = LEVEL_COMMENT.exec(decoder.decode(frame.prefix))?.[1];
+  if (level === 'off') return 'off';
   return level === undefined ? undefined : logLevelFromString(level);
 }
 
@@ -57,6 +66,7 @@ export function logLevelFromString(text: string): LogLevel | undefined {
 }
 
 /** Whether a message at `level` reaches a client that set `minimum` (RFC 5424 order). */
-export function isLogLevelEnabled(level: LogLevel, minimum: LogLevel | undefined): boolean {
+export function isLogLevelEnabled(level: LogLevel, minimum: LogLevel | 'off' | undefined): boolean {
+  if (minimum === 'off') return false;
   return minimum === undefined || LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(minimum);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // `wasmcp-ts serve`: a Node HTTP front that hands each request to a free worker thread, each
 // worker running its own instances of the composed server (see http-worker.ts). Slow calls and
 // open SSE streams occupy one worker, never the others; state is shared only through the
@@ -552,7 +553,11 @@ export interface ServerSpec {
 }
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
-export async function serveComponents(spec: ServerSpec): Promise<RunningServer> {
+export async function serveComponents(given: ServerSpec): Promise<RunningServer> {
+  // 2026-07-28 round trips seal their state with this key: every worker must hold the same one,
+  // or a client's retry that reaches another worker would be refused.
+  const env: Record<string, string> = { WASMCP_REQUEST_STATE_KEY: randomBytes(32).toString('hex'), ...given.env };
+  const spec: ServerSpec = { ...given, env };
   const sessions = (spec.env.WASMCP_SESSION_ENABLED ?? '').toLowerCase() === 'true';
   if (sessions && !isShared(spec.keyValue) && spec.workers > 1) {
     throw new Error('sessions with several workers need a shared key-value backend (sqlite or redis); use one worker or turn sessions off');

@@ -22,6 +22,7 @@ import {
   markClientRequestPending,
   monotonicWaitClock,
   progressTokenOf,
+  requestStateKey as requestStateKeyFrom,
   requireClientCapability,
   stashElicitationJson,
   stringifyJson,
@@ -37,6 +38,7 @@ import type * as MonotonicClock from 'wasi:clocks/monotonic-clock@0.2.12';
 import type * as ServerIo from 'wasmcp:mcp-v20251125/server-io@0.1.1';
 import type * as Sessions from 'wasmcp:mcp-v20251125/sessions@0.1.1';
 import { AuthorError, decodeAuthored } from './content.js';
+import { roundTripsOf, type InputRequest } from './round-trips.js';
 
 /** What a session stores: JSON values, and 64-bit integers (bigint) and bytes as they are. */
 export type SessionValue = JsonValue | Uint8Array;
@@ -94,10 +96,22 @@ export interface Context {
   progress(progress: number, total?: number, message?: string): void;
   /** Sends a log message (notifications/message); server-io drops it below the client's level. */
   log(level: LogLevel, data: JsonValue, logger?: string): void;
-  /** Asks the user through the client (elicitation/create) and waits for the answer. */
+  /**
+   * Asks the user through the client (elicitation/create) and waits for the answer: during the
+   * call for a 2025-era client; for a 2026-07-28 client the request answers input-required and
+   * the handler runs again, from the start, on the client's retry, where the answer is waiting.
+   */
   elicit(request: ElicitRequest): Promise<ElicitResult>;
-  /** Asks the client's model (sampling/createMessage) and waits for its answer. */
+  /** Asks the client's model (sampling/createMessage), as `elicit` asks the user. */
   sample(request: SamplingRequest): Promise<SamplingResult>;
+  /**
+   * Asks the client several things at once, each under a name of the handler's choosing, and
+   * returns the answers by name (roots/list only of 2026-07-28 clients). A question the client
+   * did not declare the capability for is refused with -32021 (2026-07-28).
+   */
+  input<K extends string>(requests: Record<K, InputRequest>): Promise<Record<K, JsonObject>>;
+  /** The client's capabilities as this request declares them (2026-07-28); undefined for the 2025 eras. */
+  readonly clientCapabilities: JsonObject | undefined;
 }
 
 const SAMPLING = 'sampling/createMessage';
@@ -122,12 +136,46 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext) => Cont
   // The environment is fixed for an instance's life: read it on first use.
   let environmentVars: Map<string, string> | undefined;
   const environment = () => (environmentVars ??= new Map(host.environment.getEnvironment()));
+  // Seals the state of 2026-07-28 round trips; without WASMCP_REQUEST_STATE_KEY, a key of this
+  // instance only (a retry that reaches another instance is then refused, never trusted).
+  let stateKey: Uint8Array | undefined;
+  const requestStateKey = () => (stateKey ??= requestStateKeyFrom(environment().get('WASMCP_REQUEST_STATE_KEY')) ?? getRandomBytes(32n));
   return createContext;
 
   function createContext(ctx: MessageContext): Context {
     let opened: Session | undefined;
     const session = () => (opened ??= importCall('open the session', () => Session.open(ctx.session!.sessionId, ctx.session!.storeId)));
     const send = (what: string, message: ServerMessage) => importCall(`send the ${what}`, () => sendMessage(ctx.clientStream!, message, ctx.frame));
+    // 2026-07-28: questions are answered on the client's retry; the 2025 eras: during the call.
+    const rounds = roundTripsOf(ctx, requestStateKey);
+    let asked = 0;
+    async function elicitOnStream(request: ElicitRequest): Promise<ElicitResult> {
+      if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
+      const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
+      // What the WIT cannot carry (enumNames, pattern) still reaches the client.
+      stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
+      const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
+      future.subscribe().block();
+      return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
+    }
+    async function sampleOnStream(request: SamplingRequest): Promise<SamplingResult> {
+      if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
+      const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
+      const timeoutMs = clientRequestTimeoutMs(environment().get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
+      const keys = sessionKeys(session());
+      requireClientCapability(keys, SAMPLING);
+      const id = clientRequestId(getRandomBytes(8n));
+      markClientRequestPending(keys, id, SAMPLING);
+      try {
+        send('sampling request', { tag: 'request', val: [{ tag: 'string', val: id }, { tag: 'sampling-create-message', val: params }] });
+      } catch (err) {
+        withdrawClientRequest(keys, id);
+        throw err;
+      }
+      const answer = awaitClientResponse(keys, id, SAMPLING, monotonicClock, timeoutMs);
+      return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
+    }
+
     return {
       request: ctx,
       session: ctx.session && {
@@ -151,31 +199,26 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext) => Cont
         if (!ctx.clientStream) return;
         send('log message', { tag: 'notification', val: { tag: 'log', val: { level, data: stringifyJson(data), logger } } });
       },
+      clientCapabilities: rounds?.clientCapabilities,
+      async input(requests) {
+        if (rounds) return rounds.ask(requests);
+        const answers: Record<string, JsonObject> = {};
+        for (const [name, request] of Object.entries(requests) as [string, InputRequest][]) {
+          if (request.method === 'elicitation/create') answers[name] = (await elicitOnStream(request.params as unknown as ElicitRequest)) as unknown as JsonObject;
+          else if (request.method === 'sampling/createMessage') answers[name] = (await sampleOnStream(request.params as unknown as SamplingRequest)) as unknown as JsonObject;
+          else throw new Error(`${request.method} is asked only of protocol 2026-07-28 clients`);
+        }
+        return answers as never;
+      },
       async elicit(request) {
-        if (!ctx.session || !ctx.clientStream) throw new Error('elicitation needs a session and a streamed response; this request has neither');
-        const elicitation = decodeAuthored(() => decodeElicitRequest(request as unknown as Record<string, unknown>));
-        // What the WIT cannot carry (enumNames, pattern) still reaches the client.
-        stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
-        const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
-        future.subscribe().block();
-        return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
+        if (!rounds) return elicitOnStream(request);
+        const name = `elicitation-${++asked}`;
+        return rounds.ask({ [name]: { method: 'elicitation/create', params: request as unknown as JsonObject } })[name] as unknown as ElicitResult;
       },
       async sample(request) {
-        if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
-        const params = decodeAuthored(() => decodeSamplingRequest(request as unknown as Record<string, unknown>));
-        const timeoutMs = clientRequestTimeoutMs(environment().get('WASMCP_CLIENT_REQUEST_TIMEOUT'));
-        const keys = sessionKeys(session());
-        requireClientCapability(keys, SAMPLING);
-        const id = clientRequestId(getRandomBytes(8n));
-        markClientRequestPending(keys, id, SAMPLING);
-        try {
-          send('sampling request', { tag: 'request', val: [{ tag: 'string', val: id }, { tag: 'sampling-create-message', val: params }] });
-        } catch (err) {
-          withdrawClientRequest(keys, id);
-          throw err;
-        }
-        const answer = awaitClientResponse(keys, id, SAMPLING, monotonicClock, timeoutMs);
-        return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
+        if (!rounds) return sampleOnStream(request);
+        const name = `sampling-${++asked}`;
+        return rounds.ask({ [name]: { method: 'sampling/createMessage', params: request as unknown as JsonObject } })[name] as unknown as SamplingResult;
       },
     };
   }

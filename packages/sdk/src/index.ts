@@ -10,6 +10,7 @@ export {
   type ResourceTemplateDefinition,
 } from './resources.js';
 export { definePrompts, type PromptArgumentDefinition, type PromptArguments, type PromptDefinition, type PromptReturn, type PromptsExport } from './prompts.js';
+export type { InputRequest } from './round-trips.js';
 export type { Context, ElicitRequest, ElicitResult, SamplingRequest, SamplingResult, SessionStore, SessionValue } from './context.js';
 export type { Annotations, Content, Icon, ResourceContentsJson } from './content.js';
 export type { FromSchema, JsonSchema, JsonSchemaType } from './json-schema.js';

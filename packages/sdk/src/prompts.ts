@@ -6,6 +6,7 @@ import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPrompts
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import type { Context } from './context.js';
+import { InputRequired } from './round-trips.js';
 import { createContext } from './wit-host.js';
 
 export interface PromptArgumentDefinition {
@@ -67,6 +68,7 @@ export function definePrompts<const A extends readonly unknown[]>(prompts: { [K 
         const returned = await prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, createContext(ctx));
         return promptResult(returned, request.name);
       } catch (err) {
+        if (err instanceof InputRequired) return { messages: [], meta: err.metaText() };
         // A thrown error-code is the export's `err`; any other exception would trap the instance.
         throw toErrorCode(err);
       }

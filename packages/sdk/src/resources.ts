@@ -18,6 +18,7 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 import { AuthorError, decodeAuthored, resourceContents, type Annotations, type Icon, type ResourceContentsJson } from './content.js';
 import type { Context } from './context.js';
 import { createContext } from './wit-host.js';
+import { InputRequired } from './round-trips.js';
 import { compileUriTemplate, type TemplateParams, type UriTemplate } from './uri-template.js';
 
 /** What a read returns: a text or bytes (with the definition's mimeType), or contents in MCP's JSON shape. */
@@ -94,6 +95,8 @@ export function defineResources<const T extends readonly string[]>(definitions: 
         }
         return undefined;
       } catch (err) {
+        // A read that asks the client (2026-07-28) answers input-required.
+        if (err instanceof InputRequired) return { contents: [], meta: err.metaText() };
         // A thrown error-code is the export's `err`; any other exception would trap the instance.
         throw toErrorCode(err);
       }

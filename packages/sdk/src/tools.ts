@@ -6,6 +6,7 @@
 import { decodeTool, ProtocolError, stringifyJson, toErrorCode, toolArguments, type JsonObject } from '@wasmcp-ts/protocol';
 import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult, Tool } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+import { InputRequired } from './round-trips.js';
 import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import type { Context } from './context.js';
 import { createContext } from './wit-host.js';
@@ -125,6 +126,7 @@ async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: 
   try {
     returned = await tool.definition.handler(checked.value as Record<string, never>, createContext(ctx));
   } catch (err) {
+    if (err instanceof InputRequired) return { content: [], meta: err.metaText() };
     if (err instanceof ProtocolError) throw err;
     return errorResult(err instanceof Error ? err.message : String(err));
   }

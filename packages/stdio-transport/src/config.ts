@@ -1,4 +1,5 @@
 // The transport's settings, from the component's environment.
+import { cacheHintsFrom, type CacheHints } from '@wasmcp-ts/protocol';
 
 export const DEFAULT_MAX_LINE = 4 * 1024 * 1024;
 export const DEFAULT_SERVER_NAME = 'wasmcp-ts';
@@ -10,6 +11,8 @@ export interface StdioConfig {
   /** `serverInfo` of the initialize result (`WASMCP_SERVER_NAME`, `WASMCP_SERVER_VERSION`). */
   serverName: string;
   serverVersion: string;
+  /** Caching hints (2026-07-28) on list results and resources/read: WASMCP_CACHE_TTL_MS, WASMCP_CACHE_SCOPE. */
+  cacheHints: CacheHints;
 }
 
 /** A setting the transport cannot run with; the message names the variable and the value. */
@@ -26,6 +29,7 @@ export function readConfig(environment: ReadonlyArray<readonly [string, string]>
     maxLine: maxLineFrom(env.get('WASMCP_MAX_LINE')),
     serverName: env.get('WASMCP_SERVER_NAME') || DEFAULT_SERVER_NAME,
     serverVersion: env.get('WASMCP_SERVER_VERSION') || DEFAULT_SERVER_VERSION,
+    cacheHints: cacheHintsFrom(env.get('WASMCP_CACHE_TTL_MS') || undefined, env.get('WASMCP_CACHE_SCOPE')),
   };
 }
 

@@ -3,6 +3,31 @@
 // (progress, log messages), so notifications always precede the response they belong to.
 import {
   clientRequestMethod,
+  decodeClientMessage,
+  discoverResult,
+  encodeServerResult,
+  frameWithoutLogs,
+  invalidParams,
+  isJsonObject,
+  isModernVersion,
+  logLevelFromString,
+  META_PROTOCOL_VERSION,
+  MODERN_PROTOCOL_VERSION,
+  modernError,
+  modernResult,
+  parseJson,
+  probeChainCapabilities,
+  readModernMeta,
+  REMOVED_METHODS,
+  removedMethod,
+  requestIdFromJson,
+  requestInputHeader,
+  requestIdToJson,
+  RESOURCE_NOT_FOUND,
+  stringifyJson,
+  unsupportedProtocolVersion,
+  type JsonObject,
+  type JsonValue,
   encodeServerErrorToString,
   encodeServerResultToString,
   errorRecord,
@@ -46,6 +71,20 @@ const STDIO_FRAME: MessageFrame = { prefix: new Uint8Array(0), suffix: new Uint8
 function isBlank(line: Uint8Array): boolean {
   for (const byte of line) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
   return true;
+}
+
+/**
+ * Whether a line is a 2026-07-28 message: server/discover, or a request whose `_meta` names a
+ * protocol version (2025-era requests never do). Looked for in the text first, so the 2025 eras
+ * pay no second parse.
+ */
+function isModernMessage(text: string): boolean {
+  if (!text.includes(META_PROTOCOL_VERSION) && !text.includes('server/discover')) return false;
+  const parsed = parseJson(text);
+  if (!parsed.ok || !isJsonObject(parsed.value)) return false;
+  if (parsed.value.method === 'server/discover') return true;
+  const params = parsed.value.params;
+  return isJsonObject(params) && isJsonObject(params._meta) && META_PROTOCOL_VERSION in params._meta;
 }
 
 export class StdioConnection {
@@ -99,6 +138,10 @@ export class StdioConnection {
       text = this.#decoder.decode(bytes);
     } catch {
       this.#sendError(undefined, parseError('Parse error: the message is not valid UTF-8'));
+      return;
+    }
+    if (isModernMessage(text)) {
+      await this.#receiveModern(text);
       return;
     }
     const decoded = parseClientMessage(text);
@@ -201,6 +244,68 @@ export class StdioConnection {
       frame: this.#logLevel ? frameWithLogLevel(STDIO_FRAME, this.#logLevel) : STDIO_FRAME,
       httpContext: requestMetaContext(requestText),
     };
+  }
+
+  /**
+   * A 2026-07-28 message (stateless): its `_meta` says the version, the client's capabilities and
+   * log level; nothing of an earlier initialize applies to it. server/discover is the
+   * transport's; every result gets `resultType`, the server's identity and caching hints.
+   */
+  async #receiveModern(text: string): Promise<void> {
+    const parsed = parseJson(text);
+    if (!parsed.ok || !isJsonObject(parsed.value) || typeof parsed.value.method !== 'string') {
+      this.#sendError(undefined, invalidRequest('Invalid Request: expected a JSON-RPC request or notification'));
+      return;
+    }
+    const body = parsed.value as JsonObject;
+    const method = parsed.value.method;
+    if (!('id' in body)) {
+      // Notifications (notifications/cancelled) go down the chain as in the 2025 eras.
+      const decoded = decodeClientMessage(body);
+      if (decoded.ok) await this.#next(this.#modernContext(text, undefined), decoded.message);
+      return;
+    }
+    const id = requestIdFromJson(body.id);
+    if (!id) {
+      this.#sendError(undefined, invalidRequest('Invalid Request: the id must be a string or an integer'));
+      return;
+    }
+    const meta = readModernMeta(body);
+    if (!meta.ok) return this.#sendError(id, meta.error);
+    if (!isModernVersion(meta.meta.protocolVersion)) return this.#sendError(id, unsupportedProtocolVersion(meta.meta.protocolVersion));
+    if (REMOVED_METHODS.includes(method)) return this.#sendError(id, removedMethod(method));
+    const level = meta.meta.logLevel === undefined ? undefined : logLevelFromString(meta.meta.logLevel);
+    const ctx = this.#modernContext(text, level, requestInputHeader(method, body));
+    if (method === 'server/discover') {
+      const owned = await probeChainCapabilities(this.#next, { ...ctx, clientStream: undefined });
+      const capabilities: Record<string, object> = { logging: {} };
+      for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
+      this.#output.send(stringifyJson({ jsonrpc: '2.0', id: requestIdToJson(id), result: this.#modernResult(method, discoverResult(capabilities, undefined)) }));
+      return;
+    }
+    const decoded = decodeClientMessage(body);
+    if (!decoded.ok) return this.#sendError(id, modernError(decoded.error));
+    if (decoded.message.tag !== 'request') return this.#sendError(id, invalidRequest('Invalid Request'));
+    const answer = (await this.#next(ctx, decoded.message)) ?? { tag: 'err', val: internalError(`Internal error: no component answered ${method}`) };
+    if (answer.tag === 'err') return this.#sendError(id, modernError(answer.val));
+    const encoded = encodeServerResult(id, answer.val);
+    if (!encoded.ok) return this.#sendError(id, encoded.error);
+    this.#output.send(stringifyJson({ ...encoded.value, result: this.#modernResult(method, encoded.value.result as JsonObject) }));
+  }
+
+  #modernContext(requestText: string, level: LogLevel | undefined, input?: [string, string]): MessageContext {
+    const meta = requestMetaContext(requestText);
+    return {
+      clientStream: this.#clientStream,
+      protocolVersion: MODERN_PROTOCOL_VERSION,
+      // 2026-07-28: no log messages for a request that did not ask for a level.
+      frame: level ? frameWithLogLevel(STDIO_FRAME, level) : frameWithoutLogs(STDIO_FRAME),
+      httpContext: input ? { method: '', path: '', headers: [...(meta?.headers ?? []), input] } : meta,
+    };
+  }
+
+  #modernResult(method: string, result: JsonObject): JsonObject {
+    return modernResult(method, result, { name: this.#config.serverName, version: this.#config.serverVersion }, this.#config.cacheHints);
   }
 
   #answer(id: RequestId, result: Result<ServerResult, ErrorCode>): void {

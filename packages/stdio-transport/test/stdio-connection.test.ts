@@ -23,7 +23,7 @@ function connect(answer: Answer = endOfChain, maxLine = DEFAULT_MAX_LINE) {
     return message.tag === 'request' ? answer(message.val[1]) : undefined;
   };
   const output = { send: (json: string) => sent.push(JSON.parse(json)), log: (text: string) => logged.push(text) };
-  const connection = new StdioConnection(next, output, STREAM, { maxLine, serverName: 'test-server', serverVersion: '9.9.9' });
+  const connection = new StdioConnection(next, output, STREAM, { maxLine, serverName: 'test-server', serverVersion: '9.9.9', cacheHints: { ttlMs: 0, cacheScope: 'private' } });
   const line = (text: string | object) => connection.receiveLine(encoder.encode(typeof text === 'string' ? text : JSON.stringify(text)));
   return { connection, line, sent, logged, seen };
 }
@@ -193,5 +193,89 @@ describe('bad input', () => {
     const { connection, sent } = connect(endOfChain, 100);
     connection.receiveTooLong(250);
     expect(sent).toEqual([{ jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request: a message of 250 bytes exceeds the limit of 100 bytes (WASMCP_MAX_LINE)' } }]);
+  });
+});
+
+describe('protocol 2026-07-28 (stateless, per-request _meta)', () => {
+  const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
+  const modern = (id: number, method: string, params: Record<string, unknown> = {}, meta: Record<string, unknown> = META) => ({
+    jsonrpc: '2.0',
+    id,
+    method,
+    params: { ...params, _meta: meta },
+  });
+  const decoder = new TextDecoder();
+
+  it('server/discover: the supported versions, what the chain serves, the identity in _meta, caching hints', async () => {
+    const { line, sent } = connect(toolsOnly);
+    await line(modern(1, 'server/discover'));
+    expect(sent).toEqual([
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        result: {
+          supportedVersions: ['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'],
+          capabilities: { logging: {}, tools: {} },
+          resultType: 'complete',
+          _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'test-server', version: '9.9.9' } },
+          ttlMs: 0,
+          cacheScope: 'private',
+        },
+      },
+    ]);
+  });
+
+  it('a request with no initialize before it is served, in 2026-07-28, with its _meta for the chain', async () => {
+    const { line, sent, seen } = connect(toolsOnly);
+    await line(modern(2, 'tools/list'));
+    expect(sent[0]).toMatchObject({ id: 2, result: { tools: [], resultType: 'complete', ttlMs: 0, cacheScope: 'private' } });
+    expect(seen[0].ctx.protocolVersion).toBe('2026-07-28');
+    const meta = seen[0].ctx.httpContext?.headers.find(([name]) => name === 'mcp-request-meta');
+    expect(JSON.parse(meta![1])).toEqual(META);
+  });
+
+  it('no log messages unless the request asks for a level', async () => {
+    const { line, seen } = connect(toolsOnly);
+    await line(modern(3, 'tools/list'));
+    await line(modern(4, 'tools/list', {}, { ...META, 'io.modelcontextprotocol/logLevel': 'warning' }));
+    expect(decoder.decode(seen[0].ctx.frame.prefix)).toBe(': log-level=off\n');
+    expect(decoder.decode(seen[1].ctx.frame.prefix)).toBe(': log-level=warning\n');
+  });
+
+  it('missing _meta fields: -32602; an unsupported version: -32022 with the supported list', async () => {
+    const { line, sent, seen } = connect(toolsOnly);
+    await line({ jsonrpc: '2.0', id: 5, method: 'server/discover', params: {} });
+    await line(modern(6, 'tools/list', {}, { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' }));
+    await line(modern(7, 'tools/list', {}, { ...META, 'io.modelcontextprotocol/protocolVersion': '1999-01-01' }));
+    expect(sent[0]).toMatchObject({ id: 5, error: { code: -32602 } });
+    expect(sent[1]).toMatchObject({ id: 6, error: { code: -32602 } });
+    expect(sent[2]).toMatchObject({ id: 7, error: { code: -32022, data: { requested: '1999-01-01', supported: expect.arrayContaining(['2026-07-28']) } } });
+    expect(seen).toEqual([]);
+  });
+
+  it.each(['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe'])('%s was removed: -32601', async (method) => {
+    const { line, sent, seen } = connect(toolsOnly);
+    await line(modern(8, method, method === 'resources/subscribe' || method === 'resources/unsubscribe' ? { uri: 'x://y' } : {}));
+    expect(sent[0]).toMatchObject({ id: 8, error: { code: -32601 } });
+    expect(seen).toEqual([]);
+  });
+
+  it('resource not found is -32602 for 2026-07-28 (SEP-2164), -32002 for the 2025 eras', async () => {
+    const notFound: Answer = (request) => (request.tag === 'resources-read' ? { tag: 'err', val: mcpError(-32002, 'Resource not found', { uri: 'x://gone' }) } : endOfChain(request));
+    const { line, sent } = connect(notFound);
+    await line(modern(9, 'resources/read', { uri: 'x://gone' }));
+    await line({ jsonrpc: '2.0', id: 10, method: 'resources/read', params: { uri: 'x://gone' } });
+    expect(sent[0]).toMatchObject({ id: 9, error: { code: -32602, data: { uri: 'x://gone' } } });
+    expect(sent[1]).toMatchObject({ id: 10, error: { code: -32002 } });
+  });
+
+  it('a 2025-era initialize on the same connection still works, and its requests stay 2025-era', async () => {
+    const { line, sent, seen } = connect(toolsOnly);
+    await line(modern(11, 'tools/list'));
+    await line(initialize('2025-11-25'));
+    await line({ jsonrpc: '2.0', id: 12, method: 'tools/list' });
+    expect(sent[1]).toMatchObject({ id: 1, result: { protocolVersion: '2025-11-25' } });
+    expect(sent[2]).toEqual({ jsonrpc: '2.0', id: 12, result: { tools: [] } });
+    expect(seen.at(-1)!.ctx.protocolVersion).toBe('2025-11-25');
   });
 });
