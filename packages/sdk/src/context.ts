@@ -116,7 +116,7 @@ export interface Context {
 
 const SAMPLING = 'sampling/createMessage';
 
-/** What a context needs of its component's imports (wit-host.ts binds them). */
+/** What a context needs of its component's imports (component.ts binds them). */
 export interface ContextHost {
   environment: { getEnvironment(): [string, string][] };
   monotonicClock: Pick<typeof MonotonicClock, 'now' | 'subscribeDuration'>;

@@ -7,7 +7,7 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import type { Context } from './context.js';
 import { InputRequired } from './round-trips.js';
-import { createContext } from './wit-host.js';
+import { createContext } from './component.js';
 
 export interface PromptArgumentDefinition {
   name: string;

@@ -17,7 +17,7 @@ import type {
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, resourceContents, type Annotations, type Icon, type ResourceContentsJson } from './content.js';
 import type { Context } from './context.js';
-import { createContext } from './wit-host.js';
+import { createContext } from './component.js';
 import { InputRequired } from './round-trips.js';
 import { compileUriTemplate, type TemplateParams, type UriTemplate } from './uri-template.js';
 

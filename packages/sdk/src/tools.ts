@@ -9,7 +9,7 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 import { InputRequired } from './round-trips.js';
 import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import type { Context } from './context.js';
-import { createContext } from './wit-host.js';
+import { createContext } from './component.js';
 import { compileToolSchema, type CompiledSchema, type Infer, type ToolSchema } from './schema.js';
 
 export interface ToolAnnotations {
