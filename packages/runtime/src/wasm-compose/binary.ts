@@ -54,13 +54,6 @@ export class Reader {
     this.pos += length;
     return text;
   }
-
-  take(length: number): Uint8Array {
-    if (this.pos + length > this.end) throw new Error(`unexpected end of component at byte ${this.pos}`);
-    const out = this.bytes.subarray(this.pos, this.pos + length);
-    this.pos += length;
-    return out;
-  }
 }
 
 /** Bytes appended in pieces; pieces may be large (a nested component) and are not copied until the end. */
