@@ -85,7 +85,9 @@ export async function composeCommand(args: string[], out: (text: string) => void
   if (existsSync(output) && !values.force) throw new Error(`${output} exists; give --force to overwrite it`);
 
   const specs = expandComponents(positionals, config);
-  const components = await Promise.all(specs.map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const components = await Promise.all(
+    specs.map(async (spec) => ({ file: await resolveComponentFile(spec, { config, credentials: credentialsFromEnv() }), label: spec })),
+  );
   const composed = await composeFile({
     kind,
     components,
