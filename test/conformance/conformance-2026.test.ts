@@ -29,6 +29,8 @@ function yamlList(path: string, key: string): string[] {
 
 /** The scenarios 2026-07-28 requires of a server, as the suite froze them at the revision's release. */
 const REQUIRED = yamlList(join(root, 'node_modules/@modelcontextprotocol/conformance-2026/requirements/2026-07-28.yaml'), 'server');
+/** Scenarios the suite runs but does not score for 2026-07-28, which the fixture passes anyway. */
+const PENDING_PASSING = ['json-schema-2020-12', 'http-header-validation', 'http-custom-header-server-validation'];
 const expectedFailures = yamlList(join(root, 'test/conformance/baseline-2026-07-28.yml'), 'server');
 
 interface ScenarioResult {
@@ -80,6 +82,15 @@ describe.each(FIXTURES)('conformance 2026-07-28 against wasmcp-ts serve (%s)', (
         expect(result.failures).toEqual([]);
         expect(result.passed).toBeGreaterThan(0);
       }
+    });
+  }
+
+  // Scenarios the suite runs without scoring them (pending against its reference fixture):
+  // JSON Schema 2020-12 keywords kept as written, and the x-mcp-header mirrored arguments.
+  for (const scenario of PENDING_PASSING) {
+    it(`${scenario} (not scored): passes every check`, () => {
+      expect(run.results[scenario]?.failures).toEqual([]);
+      expect(run.results[scenario].passed).toBeGreaterThan(0);
     });
   }
 

@@ -168,14 +168,35 @@ export const tools = defineTools([
   {
     name: 'json_schema_2020_12_tool',
     description: 'Tool with JSON Schema 2020-12 features',
+    // What the suite's json-schema-2020-12 scenario lists it with: every keyword must come back as written.
     inputSchema: {
       $schema: JSON_SCHEMA_2020_12,
       type: 'object',
-      $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
-      properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+      $defs: { address: { $anchor: 'addressDef', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+      properties: {
+        name: { type: 'string' },
+        address: { $ref: '#/$defs/address' },
+        contactMethod: { type: 'string', enum: ['phone', 'email'] },
+        phone: { type: 'string' },
+        email: { type: 'string' },
+      },
+      allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+      if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+      then: { required: ['phone'] },
+      else: { required: ['email'] },
       additionalProperties: false,
     },
     handler: (args) => `Received: ${JSON.stringify(args)}`,
+  },
+  {
+    name: 'test_mirrored_header',
+    description: 'Mirrors its region argument into the Mcp-Param-Region header (x-mcp-header, SEP-2243) and echoes it',
+    inputSchema: {
+      type: 'object',
+      properties: { region: { type: 'string', 'x-mcp-header': 'Region' }, query: { type: 'string' } },
+      required: ['region'],
+    },
+    handler: ({ region }) => `region: ${region}`,
   },
   // Diagnostic tools of the suite's 2026-07-28 server-stateless scenario.
   {

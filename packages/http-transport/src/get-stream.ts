@@ -12,13 +12,13 @@ import { acceptedResponses } from './negotiation.js';
 import { rejectRequest } from './responses.js';
 import { requireSession, SESSION_HEADER } from './session-gate.js';
 
-const POLL_MS = 200;
-const KEEPALIVE_MS = 15_000;
+export const POLL_MS = 200;
+export const KEEPALIVE_MS = 15_000;
 const LEASE_MS = 10_000;
 
 // A producer takes its number before it writes the message: a gap that stays empty this long
 // belongs to a producer that died in between.
-const GAP_GRACE_MS = 2_000;
+export const GAP_GRACE_MS = 2_000;
 
 const leaseKey = (sessionId: string) => `${sessionId}:__transport__:stream-lease`;
 // The last message a stream of this session delivered: the next stream goes on from there,

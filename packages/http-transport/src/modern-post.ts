@@ -25,6 +25,7 @@ import {
   NO_FRAME,
   parseError,
   parseJson,
+  readListenFilter,
   readModernMeta,
   REMOVED_METHODS,
   removedMethod,
@@ -35,6 +36,7 @@ import {
   SSE_FRAME,
   sseFrameWithLogLevel,
   stringifyJson,
+  SUBSCRIPTIONS_LISTEN,
   UNSUPPORTED_PROTOCOL_VERSION,
   unsupportedProtocolVersion,
   type JsonObject,
@@ -47,6 +49,7 @@ import { forbidden } from './auth-gate.js';
 import type { HandlerResult } from './chain.js';
 import type { HttpExchange } from './http-exchange.js';
 import { probeCapabilities } from './initialize.js';
+import { handleListen } from './listen.js';
 import type { AcceptedResponses } from './negotiation.js';
 import { authorized, callChain, chainHeaders, type RequestScope } from './post.js';
 import { JSON_HEADERS } from './responses.js';
@@ -97,6 +100,14 @@ export async function handleModernPost(exchange: HttpExchange, scope: RequestSco
   const input = requestInputHeader(method, request);
   const ctx = modernContext(exchange, scope, text, input);
   if (method === SERVER_DISCOVER) return await discover(exchange, scope, ctx, id);
+  if (method === SUBSCRIPTIONS_LISTEN) {
+    if (!accepted.sse || scope.config.disableSse) {
+      return sendError(exchange, 406, id, invalidRequest('Not Acceptable: subscriptions/listen answers with a text/event-stream, which the Accept header must allow'));
+    }
+    const listen = readListenFilter(request);
+    if (!listen.ok) return sendError(exchange, 400, id, listen.error);
+    return await handleListen(exchange, scope, ctx, id, listen.filter);
+  }
 
   const decoded = decodeClientMessage(body);
   if (!decoded.ok) {

@@ -3,15 +3,9 @@
 // and the 2025 eras unchanged beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, VARIANTS } from '../../../test/support/artifacts.js';
-import { jsonRpc, MCP_HEADERS, messagesOf, rawRequest } from '../../../test/support/http.js';
+import { jsonRpc, MCP_HEADERS, messagesOf, MODERN_HEADERS, MODERN_META, modernMessage, rawRequest } from '../../../test/support/http.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
 
-const META = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
-const MODERN_HEADERS = { ...MCP_HEADERS, 'mcp-protocol-version': '2026-07-28' };
 
 describe.each(VARIANTS)('http-transport, protocol 2026-07-28 (%s)', (variant) => {
   let server: TestServer;
@@ -26,12 +20,7 @@ describe.each(VARIANTS)('http-transport, protocol 2026-07-28 (%s)', (variant) =>
   afterAll(() => server?.close());
 
   /** A 2026-07-28 request with conformant headers; `headers` override them, `meta` replaces _meta. */
-  const modern = (id: number, method: string, params: object = {}, options: { headers?: Record<string, string>; meta?: object | null } = {}) => {
-    const name = (params as { name?: string }).name;
-    const headers: Record<string, string> = { ...MODERN_HEADERS, 'mcp-method': method, ...(name ? { 'mcp-name': name } : {}), ...options.headers };
-    const meta = options.meta === undefined ? META : options.meta;
-    return rawRequest(server.mcpUrl, { headers, body: jsonRpc(id, method, meta === null ? params : { ...params, _meta: meta }) });
-  };
+  const modern = (...args: Parameters<typeof modernMessage>) => rawRequest(server.mcpUrl, modernMessage(...args));
   const body = (res: { body: string }) => JSON.parse(res.body);
 
   it('server/discover: supported versions, capabilities, identity and caching hints; no session id', async () => {
@@ -63,7 +52,7 @@ describe.each(VARIANTS)('http-transport, protocol 2026-07-28 (%s)', (variant) =>
   });
 
   it('a request that asks for progress streams (SSE), ending with its result', async () => {
-    const res = await modern(4, 'tools/call', { name: 'add', arguments: { a: 1, b: 2 } }, { meta: { ...META, progressToken: 'p1' } });
+    const res = await modern(4, 'tools/call', { name: 'add', arguments: { a: 1, b: 2 } }, { meta: { ...MODERN_META, progressToken: 'p1' } });
     expect(res.headers['content-type']).toBe('text/event-stream');
     expect(messagesOf(res).at(-1)).toMatchObject({ id: 4, result: { content: [{ type: 'text', text: '3' }], resultType: 'complete' } });
   });
@@ -79,13 +68,13 @@ describe.each(VARIANTS)('http-transport, protocol 2026-07-28 (%s)', (variant) =>
   });
 
   it('an unsupported version: 400 and -32022 listing the supported versions and echoing the requested', async () => {
-    const res = await modern(6, 'tools/list', {}, { headers: { 'mcp-protocol-version': '2099-01-01' }, meta: { ...META, 'io.modelcontextprotocol/protocolVersion': '2099-01-01' } });
+    const res = await modern(6, 'tools/list', {}, { headers: { 'mcp-protocol-version': '2099-01-01' }, meta: { ...MODERN_META, 'io.modelcontextprotocol/protocolVersion': '2099-01-01' } });
     expect(res.status).toBe(400);
     expect(body(res)).toMatchObject({ id: 6, error: { code: -32022, data: { requested: '2099-01-01', supported: expect.arrayContaining(['2026-07-28', '2025-11-25']) } } });
   });
 
   it.each([
-    ['a header version other than the body', { headers: {}, meta: { ...META, 'io.modelcontextprotocol/protocolVersion': '2025-11-25' } }],
+    ['a header version other than the body', { headers: {}, meta: { ...MODERN_META, 'io.modelcontextprotocol/protocolVersion': '2025-11-25' } }],
     ['no Mcp-Method', { headers: { 'mcp-method': '' } }],
     ['an Mcp-Method other than the body', { headers: { 'mcp-method': 'prompts/list' } }],
   ])('%s: 400 and -32020', async (_case, options) => {

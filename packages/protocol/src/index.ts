@@ -58,6 +58,8 @@ export {
 } from './message-frame.js';
 export { progressTokenOf, REQUEST_META_HEADER, requestMetaContext, requestMetaHeader } from './request-meta-header.js';
 export { outboxKey, outboxSeqKey, postToSession, type OutboxBucket } from './session-outbox.js';
+export * from './subscriptions-listen.js';
+export { FEED_WINDOW, feedKey, feedSeqKey, publishListChanged, publishToFeed, type FeedBucket, type ListName } from './notification-feed.js';
 export {
   publishResourceUpdated,
   resourceSubscribers,
@@ -95,4 +97,5 @@ export {
 export { writeAll, type ByteSink } from './stream.js';
 export { concatBytes } from './bytes.js';
 export * from './modern.js';
+export { checkParamHeaders, paramHeadersOf, X_MCP_HEADER, type ParamHeader } from './param-headers.js';
 export * from './input-required.js';

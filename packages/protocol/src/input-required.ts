@@ -68,14 +68,26 @@ export function requestInputOf(ctx: MessageContext): RequestInput | undefined {
   };
 }
 
-/** The request state for the next round: the answers so far, bound to the request and the caller. */
-export function sealRequestState(key: Uint8Array, binding: string, subject: string | undefined, answers: JsonObject): string {
-  const payload = encodeBase64(encoder.encode(stringifyJson({ v: 1, b: binding, s: subject ?? null, a: answers })));
+/**
+ * How long a request state is good for: long enough for a person to answer an elicitation,
+ * short enough that a leaked state cannot be replayed for long (the specification's "short expiry").
+ */
+export const REQUEST_STATE_TTL_MS = 15 * 60 * 1000;
+
+/** The request state for the next round: the answers so far, bound to the request and the caller, until it expires. */
+export function sealRequestState(key: Uint8Array, binding: string, subject: string | undefined, answers: JsonObject, now = Date.now()): string {
+  const payload = encodeBase64(encoder.encode(stringifyJson({ v: 1, b: binding, s: subject ?? null, x: now + REQUEST_STATE_TTL_MS, a: answers })));
   return `${payload}.${encodeBase64(hmacSha256(key, encoder.encode(payload)))}`;
 }
 
-/** The answers a request state carries, if it is ours, unaltered, and for this request and caller. */
-export function openRequestState(key: Uint8Array, state: string, binding: string, subject: string | undefined): { ok: true; answers: JsonObject } | { ok: false; reason: string } {
+/** The answers a request state carries, if it is ours, unaltered, for this request and caller, and not expired. */
+export function openRequestState(
+  key: Uint8Array,
+  state: string,
+  binding: string,
+  subject: string | undefined,
+  now = Date.now(),
+): { ok: true; answers: JsonObject } | { ok: false; reason: string } {
   const [payload, mac, ...rest] = state.split('.');
   const expected = payload === undefined ? undefined : hmacSha256(key, encoder.encode(payload));
   const given = mac === undefined ? undefined : decodeBase64(mac);
@@ -86,6 +98,7 @@ export function openRequestState(key: Uint8Array, state: string, binding: string
   const sealed = parsed.value;
   if (sealed.b !== binding) return { ok: false, reason: 'it was issued for another request' };
   if (sealed.s !== (subject ?? null)) return { ok: false, reason: 'it was issued to another caller' };
+  if (typeof sealed.x !== 'number' || sealed.x <= now) return { ok: false, reason: 'it has expired (retry the request from the start)' };
   return { ok: true, answers: isJsonObject(sealed.a) ? (sealed.a as JsonObject) : {} };
 }
 

@@ -96,13 +96,15 @@ export function mcpNameSource(method: string, request: JsonObject): string | und
   return typeof value === 'string' ? value : undefined;
 }
 
-const BASE64_SENTINEL = /^=\?base64\?([A-Za-z0-9+/=]*)\?=$/;
+const BASE64_SENTINEL = /^=\?base64\?(.*)\?=$/s;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** A header value as sent, or decoded from the `=?base64?…?=` form; undefined when that form is malformed. */
 export function decodeHeaderValue(value: string): string | undefined {
   const encoded = BASE64_SENTINEL.exec(value)?.[1];
   if (encoded === undefined) return value;
+  // Padded standard Base64 only: anything else inside the markers is a malformed value, not a literal.
+  if (encoded.length % 4 !== 0) return undefined;
   const bytes = decodeBase64(encoded);
   if (!bytes) return undefined;
   try {

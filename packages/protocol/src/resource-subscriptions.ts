@@ -5,14 +5,14 @@
 import { ProtocolError } from './errors.js';
 import { isJsonObject, parseJson, stringifyJson } from './json.js';
 import { encodeServerNotificationToString } from './server-message.js';
-import { postToSession, type OutboxBucket } from './session-outbox.js';
+import { publishToFeed, type FeedBucket } from './notification-feed.js';
+import { postToSession } from './session-outbox.js';
 import type { Meta } from './wit/wasmcp-mcp-v20251125-mcp.js';
 
 /** The part of wasmcp:keyvalue/store's bucket subscriptions need. */
-export interface SubscriptionBucket extends OutboxBucket {
+export interface SubscriptionBucket extends FeedBucket {
   getString(key: string): string | undefined;
   getJson(key: string): string | undefined;
-  delete(key: string): void;
 }
 
 /** Writes of one list that overlap can drop each other's change: each change is read back and retried this often. */
@@ -63,10 +63,14 @@ function isLiveSession(bucket: SubscriptionBucket, sessionId: string): boolean {
 }
 
 /**
- * Queues `notifications/resources/updated` for every session subscribed to `uri`; returns
- * how many there were. For components that change a resource (a tool writing a file, say).
+ * Queues `notifications/resources/updated` for every session subscribed to `uri`, and for the
+ * subscriptions/listen streams (2026-07-28) that name it; returns how many sessions there were.
+ * For components that change a resource (a tool writing a file, say).
  */
 export function publishResourceUpdated(bucket: SubscriptionBucket, uri: string, meta?: Meta): number {
+  const encoded = encodeServerNotificationToString({ tag: 'resources-updated', val: { uri, meta } });
+  if (!encoded.ok) throw new ProtocolError(encoded.error);
+  publishToFeed(bucket, encoded.value);
   const subscribed = resourceSubscribers(bucket, uri);
   const live = subscribed.filter((sessionId) => isLiveSession(bucket, sessionId));
   if (live.length < subscribed.length) {
@@ -74,8 +78,6 @@ export function publishResourceUpdated(bucket: SubscriptionBucket, uri: string, 
     changeSubscribers(bucket, uri, (sessions) => !sessions.some((id) => gone.has(id)), (sessions) => sessions.filter((id) => !gone.has(id)));
   }
   if (live.length === 0) return 0;
-  const encoded = encodeServerNotificationToString({ tag: 'resources-updated', val: { uri, meta } });
-  if (!encoded.ok) throw new ProtocolError(encoded.error);
   for (const sessionId of live) postToSession(bucket, sessionId, encoded.value);
   return live.length;
 }

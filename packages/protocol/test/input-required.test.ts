@@ -3,7 +3,16 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hmacSha256, sha256 } from '../src/hmac-sha256.js';
-import { inputRequiredOf, INPUT_REQUIRED_META, openRequestState, REQUEST_INPUT_HEADER, requestInputHeader, requestInputOf, sealRequestState } from '../src/input-required.js';
+import {
+  inputRequiredOf,
+  INPUT_REQUIRED_META,
+  openRequestState,
+  REQUEST_INPUT_HEADER,
+  REQUEST_STATE_TTL_MS,
+  requestInputHeader,
+  requestInputOf,
+  sealRequestState,
+} from '../src/input-required.js';
 import type { MessageContext } from '../src/wit/wasmcp-mcp-v20251125-server-handler.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -37,6 +46,12 @@ describe('request state', () => {
     ['garbage', () => openRequestState(key, 'not a state', 'binding-1', 'alice')],
   ])('is refused with %s', (_case, open) => {
     expect(open().ok).toBe(false);
+  });
+  it('is good until its expiry, and refused after it', () => {
+    const issuedAt = Date.UTC(2026, 11, 3, 12, 0, 0);
+    const sealed = sealRequestState(key, 'binding-1', 'alice', answers, issuedAt);
+    expect(openRequestState(key, sealed, 'binding-1', 'alice', issuedAt + REQUEST_STATE_TTL_MS - 1)).toEqual({ ok: true, answers });
+    expect(openRequestState(key, sealed, 'binding-1', 'alice', issuedAt + REQUEST_STATE_TTL_MS)).toEqual({ ok: false, reason: 'it has expired (retry the request from the start)' });
   });
 });
 

@@ -12,9 +12,12 @@ export interface RequestBody {
   batch: boolean;
   /** Ids of the requests the client cancels. */
   cancels: JsonRpcId[];
+  /** Whether it opens a subscriptions/listen stream (2026-07-28), which stays open like a GET stream. */
+  listens: boolean;
 }
 
-const NOTHING: RequestBody = { ids: [], batch: false, cancels: [] };
+/** What a body without JSON-RPC messages (or no body) carries. */
+export const NO_MESSAGES: RequestBody = { ids: [], batch: false, cancels: [], listens: false };
 
 function isId(value: unknown): value is JsonRpcId {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
@@ -25,20 +28,22 @@ export function inspectBody(body: Buffer): RequestBody {
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return NOTHING;
+    return NO_MESSAGES;
   }
   const batch = Array.isArray(parsed);
   const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
   const ids: JsonRpcId[] = [];
   const cancels: JsonRpcId[] = [];
+  let listens = false;
   for (const message of messages) {
     if (typeof message !== 'object' || message === null) continue;
     const { id, method, params } = message as { id?: unknown; method?: unknown; params?: { requestId?: unknown } };
     if (typeof method !== 'string') continue;
+    if (method === 'subscriptions/listen') listens = true;
     if (isId(id)) ids.push(id);
     else if (method === 'notifications/cancelled' && isId(params?.requestId)) cancels.push(params.requestId);
   }
-  return { ids, batch, cancels };
+  return { ids, batch, cancels, listens };
 }
 
 /** The JSON-RPC error answering every request of a body (`id: null` when none is known). */

@@ -17,7 +17,7 @@ import { locateFrameworkComponent, type FrameworkComponent } from './framework.j
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
-import { errorAnswer, errorEvents, inspectBody, type RequestBody } from './request-body.js';
+import { errorAnswer, errorEvents, inspectBody, NO_MESSAGES, type RequestBody } from './request-body.js';
 import type { SessionSweeperInit, SessionSweeperMessage } from './session-sweeper.js';
 
 export interface ServeLimits {
@@ -345,16 +345,22 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       jsonResponse(res, health.workers > 0 ? 200 : 503, JSON.stringify({ status: health.workers > 0 ? 'ok' : 'unavailable', ...health }));
       return;
     }
-    // A GET stream holds its worker for as long as it is open: never let streams take the
-    // last worker, or no request could be served (the stream itself would wait forever).
-    const isStream = req.method === 'GET';
+    const body = req.method === 'POST' ? await readBody(req, maxBody) : undefined;
+    const messages: RequestBody = body ? inspectBody(body) : NO_MESSAGES;
+    // A GET stream or a subscriptions/listen stream holds its worker for as long as it is open:
+    // never let streams take the last worker, or no request could be served (the stream itself
+    // would wait forever).
+    const isStream = req.method === 'GET' || messages.listens;
     if (isStream && openStreams >= pool.size - 1) {
-      res.writeHead(405, { 'content-type': 'application/json', allow: 'POST, DELETE' });
-      res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32600, message: 'Method Not Allowed: no worker is free for another GET stream (raise --workers)' } }));
+      const message = `no worker is free for another ${req.method === 'GET' ? 'GET' : 'subscriptions/listen'} stream (raise --workers)`;
+      if (req.method === 'GET') {
+        res.writeHead(405, { 'content-type': 'application/json', allow: 'POST, DELETE' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32600, message: `Method Not Allowed: ${message}` } }));
+      } else {
+        jsonResponse(res, 503, errorAnswer(messages, INTERNAL_ERROR, `Service unavailable: ${message}`), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      }
       return;
     }
-    const body = req.method === 'POST' ? await readBody(req, maxBody) : undefined;
-    const messages: RequestBody = body ? inspectBody(body) : { ids: [], batch: false, cancels: [] };
     // The client: its session, else its bearer token; anonymous requests share no cap.
     const session = req.headers['mcp-session-id'];
     const client = typeof session === 'string' ? `session ${session}` : req.headers.authorization ? `token ${req.headers.authorization}` : undefined;
@@ -390,6 +396,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   };
 
   const proxy = (req: http.IncomingMessage, res: http.ServerResponse, entry: PoolWorker, body: Buffer | undefined, messages: RequestBody, keys: string[]) => {
+    const openEnded = req.method === 'GET' || messages.listens;
     let finished = false;
     let deadline: NodeJS.Timeout | undefined;
     const finish = () => {
@@ -422,8 +429,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       answer.on('data', (chunk: Buffer) => {
         if (finished) return;
         size += chunk.length;
-        // A GET stream carries notifications for as long as it is open: no one result.
-        if (req.method !== 'GET' && size > limits.maxResultBytes) {
+        // A GET or listen stream carries notifications for as long as it is open: no one result.
+        if (!openEnded && size > limits.maxResultBytes) {
           abandon({ kind: 'error', message: `Internal error: the result exceeds the limit of ${limits.maxResultBytes} bytes (--max-result-bytes)` });
           return;
         }
@@ -471,8 +478,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       }
     };
     for (const key of keys) running.set(key, { abandon });
-    // GET streams are open-ended by design; everything else runs against the deadline.
-    if (req.method !== 'GET') {
+    // GET and listen streams are open-ended by design; everything else runs against the deadline.
+    if (!openEnded) {
       const seconds = limits.requestTimeoutMs / 1000;
       deadline = setTimeout(() => abandon({ kind: 'error', message: `Internal error: the request did not finish within its ${seconds} s deadline (--request-timeout); its engine was replaced` }), limits.requestTimeoutMs);
     }
@@ -491,7 +498,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: Error) => {
       log(`wasmcp-ts: a request failed in the host: ${err.message}`);
-      if (!res.headersSent) jsonResponse(res, 500, errorAnswer({ ids: [], batch: false, cancels: [] }, INTERNAL_ERROR, 'Internal error'));
+      if (!res.headersSent) jsonResponse(res, 500, errorAnswer(NO_MESSAGES, INTERNAL_ERROR, 'Internal error'));
       else res.destroy();
     });
   });

@@ -3,7 +3,18 @@
 // tool results with `isError: true` (the model can read and retry); only a malformed request
 // (arguments that are not a JSON object) or a ProtocolError the handler throws on purpose is a
 // JSON-RPC error.
-import { decodeTool, ProtocolError, stringifyJson, toErrorCode, toolArguments, type JsonObject } from '@wasmcp-ts/protocol';
+import {
+  checkParamHeaders,
+  decodeTool,
+  isModernVersion,
+  paramHeadersOf,
+  ProtocolError,
+  stringifyJson,
+  toErrorCode,
+  toolArguments,
+  type JsonObject,
+  type ParamHeader,
+} from '@wasmcp-ts/protocol';
 import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult, Tool } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { InputRequired } from './round-trips.js';
@@ -62,6 +73,8 @@ interface CompiledTool {
   listing: Tool;
   input: CompiledSchema;
   output: CompiledSchema | undefined;
+  /** Arguments the input schema mirrors into `Mcp-Param-*` headers (`x-mcp-header`, 2026-07-28). */
+  paramHeaders: ParamHeader[];
   definition: ToolDefinition<unknown>;
 }
 
@@ -115,11 +128,30 @@ function compileTool(definition: ToolDefinition<unknown>): CompiledTool {
       `tool "${name}"`,
     ),
   );
-  return { listing, input, output, definition };
+  let paramHeaders: ParamHeader[];
+  try {
+    paramHeaders = paramHeadersOf(JSON.parse(input.json));
+  } catch (err) {
+    throw new AuthorError(`tool "${name}" inputSchema: ${(err as Error).message}`);
+  }
+  return { listing, input, output, paramHeaders, definition };
+}
+
+/**
+ * Over HTTP, a 2026-07-28 request must carry each mirrored argument in its header too
+ * (SEP-2243); a mismatch is a JSON-RPC error (-32020), which the transport answers with 400.
+ */
+function checkMirroredArguments(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext): void {
+  if (tool.paramHeaders.length === 0 || !ctx.httpContext || !isModernVersion(ctx.protocolVersion)) return;
+  const headers = ctx.httpContext.headers;
+  const header = (name: string) => headers.find(([key]) => key.toLowerCase() === name)?.[1];
+  const mismatch = checkParamHeaders(tool.paramHeaders, args, header);
+  if (mismatch) throw new ProtocolError(mismatch);
 }
 
 async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext): Promise<CallToolResult> {
   const { name } = tool.definition;
+  checkMirroredArguments(tool, args, ctx);
   const checked = await tool.input.check(args);
   if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
   let returned: ToolReturn;

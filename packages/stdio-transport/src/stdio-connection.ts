@@ -10,6 +10,10 @@ import {
   invalidParams,
   isJsonObject,
   isModernVersion,
+  listenAcknowledgment,
+  listenCompletion,
+  readListenFilter,
+  SUBSCRIPTIONS_LISTEN,
   logLevelFromString,
   META_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSION,
@@ -281,6 +285,16 @@ export class StdioConnection {
       const capabilities: Record<string, object> = { logging: {} };
       for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
       this.#output.send(stringifyJson({ jsonrpc: '2.0', id: requestIdToJson(id), result: this.#modernResult(method, discoverResult(capabilities, undefined)) }));
+      return;
+    }
+    if (method === SUBSCRIPTIONS_LISTEN) {
+      // Nothing carries notifications into a stdio server (it has no store for producers to
+      // publish to): it honours none of the filter and ends the subscription gracefully at once.
+      const listen = readListenFilter(body);
+      if (!listen.ok) return this.#sendError(id, listen.error);
+      const subscriptionId = requestIdToJson(id);
+      this.#output.send(listenAcknowledgment(subscriptionId, {}));
+      this.#output.send(listenCompletion(subscriptionId));
       return;
     }
     const decoded = decodeClientMessage(body);

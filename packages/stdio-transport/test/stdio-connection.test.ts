@@ -260,6 +260,19 @@ describe('protocol 2026-07-28 (stateless, per-request _meta)', () => {
     expect(seen).toEqual([]);
   });
 
+  it('subscriptions/listen: nothing reaches a stdio server between messages, so it honours none of the filter and ends the subscription', async () => {
+    const { line, sent, seen } = connect(toolsOnly);
+    await line(modern(12, 'subscriptions/listen', { notifications: { toolsListChanged: true, resourceSubscriptions: ['x://y'] } }));
+    await line(modern(13, 'subscriptions/listen', { notifications: { resourceSubscriptions: 'x://y' } }));
+    const id = 'io.modelcontextprotocol/subscriptionId';
+    expect(sent).toEqual([
+      { jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { _meta: { [id]: 12 }, notifications: {} } },
+      { jsonrpc: '2.0', id: 12, result: { resultType: 'complete', _meta: { [id]: 12 } } },
+      { jsonrpc: '2.0', id: 13, error: { code: -32602, message: 'params.notifications.resourceSubscriptions must be a list of resource URIs' } },
+    ]);
+    expect(seen).toEqual([]);
+  });
+
   it('resource not found is -32602 for 2026-07-28 (SEP-2164), -32002 for the 2025 eras', async () => {
     const notFound: Answer = (request) => (request.tag === 'resources-read' ? { tag: 'err', val: mcpError(-32002, 'Resource not found', { uri: 'x://gone' }) } : endOfChain(request));
     const { line, sent } = connect(notFound);
