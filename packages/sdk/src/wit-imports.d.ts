@@ -15,3 +15,6 @@ declare module 'wasi:clocks/monotonic-clock@0.2.12' {
 declare module 'wasi:random/random@0.2.12' {
   export * from '@wasmcp-ts/protocol/wit/wasi-random-random.js';
 }
+declare module 'wasmcp:mcp-v20251125/server-handler@0.1.1' {
+  export * from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
+}
