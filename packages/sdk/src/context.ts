@@ -119,6 +119,8 @@ export interface Context {
    * in a plain tools, resources or prompts component its calls fail saying so.
    */
   readonly downstream: Downstream;
+  /** A variable of the component's environment (`wasmcp-ts serve --env KEY=VALUE`, or the host's), read at run time. */
+  env(name: string): string | undefined;
 }
 
 const SAMPLING = 'sampling/createMessage';
@@ -186,6 +188,7 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext, downstr
     return {
       request: ctx,
       downstream: downstream ?? NO_DOWNSTREAM,
+      env: (name) => environment().get(name),
       session: ctx.session && {
         id: ctx.session.sessionId,
         get: (key) => {
