@@ -5,12 +5,15 @@ import {
   decodeServerMessage,
   encodeClientMessage,
   encodeServerResult,
+  errorCodeToJson,
   errorRecord,
   internalError,
   ProtocolError,
   requestIdToJson,
+  toErrorCode,
   type HandlerResult,
   type JsonObject,
+  type JsonRpcErrorObject,
   type JsonRpcErrorResponse,
   type JsonRpcNotification,
   type JsonRpcRequest,
@@ -102,4 +105,9 @@ export function answerFromJson(message: ClientMessage, result: JsonObject | unde
   if (!decoded.ok) return { tag: 'err', val: internalError(`Internal error: the middleware's ${request.tag} result is not one: ${errorRecord(decoded.error).message}`) };
   if (decoded.message.tag !== 'result') return { tag: 'err', val: internalError(`Internal error: the middleware's answer to ${request.tag} is not a result`) };
   return { tag: 'ok', val: decoded.message.val[1] };
+}
+
+/** What the client gets for a thrown error: a ProtocolError's JSON-RPC error, or -32603 with the message. */
+export function jsonRpcErrorOf(err: unknown): JsonRpcErrorObject {
+  return errorCodeToJson(toErrorCode(err));
 }

@@ -7,5 +7,5 @@ export type { Middleware, MiddlewareContext, MiddlewareNext } from './define.js'
 export { addToResult, interceptToolCall, matchTools, rewriteToolsList, type ToolCall, type ToolMatch } from './helpers.js';
 export { serveTools, type ServeToolsOptions } from './serve-tools.js';
 export type { Downstream } from '../downstream.js';
-export { isRequest, type CallToolResultJson, type McpMessage, type ToolJson } from '../mcp-json.js';
+export { isRequest, jsonRpcErrorOf, type CallToolResultJson, type McpMessage, type ToolJson } from '../mcp-json.js';
 export { invalidParams, mcpError, ProtocolError } from '@wasmcp-ts/protocol';
