@@ -20,7 +20,7 @@ import { runStdio } from './stdio.js';
 
 const USAGE = `Usage: wasmcp-ts serve [options] <component>...
        wasmcp-ts build [options] [entry]   build a component from a module (build --help)
-       wasmcp-ts new NAME                  create a tools project (new --help)
+       wasmcp-ts new NAME                  create a tools or middleware project (new --help)
        wasmcp-ts stdio [options] <component>...
        wasmcp-ts compose server|handler [options] <component>...   one .wasm (compose --help)
        wasmcp-ts registry ...              component aliases and profiles (registry --help)

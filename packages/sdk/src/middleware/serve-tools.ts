@@ -29,6 +29,11 @@ export function serveTools(tools: ToolsExport, options: ServeToolsOptions = {}):
       const result = await tools.callTool(ctx.request, { name, arguments: args === undefined ? undefined : stringifyJson(args) }, ctx.downstream);
       if (result !== undefined) return resultToJson({ tag: 'tools-call', val: result });
       if (hidden(name)) throw new ProtocolError(invalidParams(`Unknown tool: ${name}`));
+      // Nobody below owns it either: an unknown tool, as tools-middleware answers.
+      return next().catch((err: unknown) => {
+        if (err instanceof ProtocolError && isMethodNotFound(err.errorCode)) throw new ProtocolError(invalidParams(`Unknown tool: ${name}`));
+        throw err;
+      });
     }
     return next();
   };
