@@ -169,14 +169,10 @@ async function swappedPieces(
   if (values.transport && frameworkBuild === 'fused') {
     fail(`--transport replaces ${transport}; with --framework fused the transport is inside framework-${transport.split('-')[0]} (--replace framework-${transport.split('-')[0]}=FILE swaps that)`);
   }
-  const file = (spec: string | undefined) => (spec === undefined ? undefined : resolveComponentFile(spec, { config, credentials: credentialsFromEnv() }));
-  const replace = await Promise.all(
-    (values.replace ?? []).map(async (pair) => {
-      const eq = pair.indexOf('=');
-      return eq <= 0 ? pair : `${pair.slice(0, eq)}=${await file(pair.slice(eq + 1))}`;
-    }),
-  );
-  return checkedReplacements({ transport: await file(values.transport), terminal: await file(values.terminal), replace }, transport, variant, framework);
+  return checkedReplacements(values, transport, variant, {
+    source: framework,
+    locate: (spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() }),
+  });
 }
 
 async function serveCommand(args: string[]): Promise<void> {

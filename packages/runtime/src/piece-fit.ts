@@ -82,13 +82,15 @@ export async function checkPieceFits(given: string, name: FrameworkComponent, fi
 
 /**
  * The replacements of a command line, checked: `--transport FILE` (for `transport`),
- * `--terminal FILE` (method-not-found) and every `--replace NAME=FILE`.
+ * `--terminal FILE` (method-not-found) and every `--replace NAME=FILE`. `locate` turns what
+ * the command line names (a file, an oci:// reference, an alias) into a file; `source` is where
+ * the framework's own pieces come from.
  */
 export async function checkedReplacements(
   options: { transport?: string; terminal?: string; replace?: string[] },
   transport: 'http-transport' | 'stdio-transport',
   variant: KeyValueVariant,
-  source?: string,
+  { source, locate = async (spec) => spec }: { source?: string; locate?: (spec: string) => Promise<string> } = {},
 ): Promise<Replacements> {
   const wanted: Array<[string, FrameworkComponent, string]> = [];
   if (options.transport) wanted.push([`--transport ${options.transport}`, transport, options.transport]);
@@ -103,8 +105,9 @@ export async function checkedReplacements(
     wanted.push([`--replace ${pair}`, name as FrameworkComponent, pair.slice(eq + 1)]);
   }
   const replace: Replacements = {};
-  for (const [given, name, file] of wanted) {
+  for (const [given, name, spec] of wanted) {
     if (replace[name]) throw new Error(`${given}: ${name} is already replaced by ${replace[name]}`);
+    const file = await locate(spec);
     await checkPieceFits(given, name, file, variant, source);
     replace[name] = resolve(file);
   }

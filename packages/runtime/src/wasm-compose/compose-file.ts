@@ -7,7 +7,7 @@ import { componentWit } from '@bytecodealliance/jco';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
-import { locateFrameworkComponent, type FrameworkComponent } from '../framework.js';
+import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
 import { readComponent, type ComponentInfo } from './component-types.js';
 import { compareVersions, compatible, encodeComposition, splitVersion, type CompositionExport, type CompositionMember } from './encode-composition.js';
@@ -24,6 +24,8 @@ export interface ComposeFileOptions {
   framework?: 'pieces' | 'fused';
   /** `oci://REGISTRY/PATH` the framework's artifacts are pulled from instead of the installed ones. */
   frameworkSource?: string;
+  /** Framework pieces swapped for other files (checked with checkPieceFits beforehand). */
+  replace?: Replacements;
 }
 
 export interface ComposedFile {
@@ -90,7 +92,7 @@ async function load(path: string, role: string): Promise<Member> {
 export async function composeFile(options: ComposeFileOptions): Promise<ComposedFile> {
   const { variant } = options;
   const framework = async (name: FrameworkComponent, role: string = name) =>
-    load(await locateFrameworkComponent(name, variant, options.frameworkSource), role);
+    load(await locateFrameworkComponent(name, variant, options.frameworkSource, options.replace), role);
 
   // The chain: each user component, wrapped in the middleware of what it serves.
   const links: Member[][] = [];
