@@ -18,12 +18,13 @@ import { resolveComponentFile } from '../../packages/runtime/src/oci/resolve.js'
 import { readWitPackage } from '../../scripts/publish/wit-package.js';
 import { example, framework, VARIANTS, type Variant } from '../support/artifacts.js';
 import { jsonRpc, MCP_HEADERS, messagesOf, rawRequest } from '../support/http.js';
-import { expectSameFile, publishCli, ROOT, serveCli, startRegistry, stdioCli, type TestRegistry } from './registry.js';
+import { composeCli, expectSameFile, publishCli, ROOT, serveCli, startRegistry, stdioCli, type TestRegistry } from './registry.js';
 
 const NAMESPACE = 'wasmcp-ts';
 const SOURCE = 'https://github.com/example/wasmcp-ts';
-// What serving the calculator over HTTP (with sessions) and over stdio needs, in both variants.
-const FRAMEWORK = ['http-transport', 'stdio-transport', 'server-io', 'sessions', 'tools-middleware', 'method-not-found'];
+// What serving the calculator over HTTP (with sessions) and over stdio needs, in both variants,
+// and what composing it into one server.wasm adds (the authorization piece the transport imports).
+const FRAMEWORK = ['http-transport', 'stdio-transport', 'server-io', 'sessions', 'authorization', 'tools-middleware', 'method-not-found'];
 const EXAMPLES = ['calculator'];
 const WIT_PACKAGES = { 'mcp-v20251125': 'mcp', keyvalue: 'keyvalue', auth: 'auth' } as const;
 
@@ -198,6 +199,42 @@ describe('serve from the registry', () => {
     for (const name of ['http-transport', 'sessions', 'tools-middleware', 'method-not-found', 'calculator']) {
       const { ref } = await component(name, variant);
       expect(cached).toContain(pushed.get(ref)!.layer.slice('sha256:'.length));
+    }
+  });
+});
+
+describe('compose from the registry', () => {
+  it('composes one server.wasm from oci:// references (the framework pieces and a tools component) that serves over HTTP', async () => {
+    const cacheDir = await cacheDirWithSharedTranspiles();
+    const calculator = await component('calculator', 'draft');
+    const output = join(scratch, 'composed-from-registry.wasm');
+    const composed = await composeCli(['server', '--wasmtime', '--framework', `oci://${registry.host}/${NAMESPACE}`, `oci://${calculator.ref}`, '-o', output], {
+      WASMCP_TS_CACHE: cacheDir,
+    });
+    expect(composed.stderr).toBe('');
+    expect(composed.code).toBe(0);
+    expect(composed.stdout).toContain(`oci://${calculator.ref}`);
+    // The pieces came through the registry into the fresh cache, not from this repository.
+    const cached = await readdir(join(cacheDir, 'oci', 'sha256'));
+    for (const name of ['http-transport', 'sessions', 'server-io', 'authorization', 'tools-middleware', 'method-not-found', 'calculator']) {
+      const { ref } = await component(name, 'draft');
+      expect(cached).toContain(pushed.get(ref)!.layer.slice('sha256:'.length));
+    }
+    const server = await serveCli(['--port', '0', '--workers', '1', '--kv', 'memory', output], { WASMCP_TS_CACHE: cacheDir });
+    try {
+      const init = await rawRequest(server.mcpUrl, {
+        headers: MCP_HEADERS,
+        body: jsonRpc(1, 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'oci-test', version: '1' } }),
+      });
+      const session = init.headers['mcp-session-id'] as string;
+      expect(session).toBeTruthy();
+      const call = await rawRequest(server.mcpUrl, {
+        headers: { ...MCP_HEADERS, 'mcp-session-id': session },
+        body: jsonRpc(2, 'tools/call', { name: 'subtract', arguments: { a: 9, b: 4 } }),
+      });
+      expect(messagesOf(call)[0].result.content).toEqual([{ type: 'text', text: '5' }]);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -122,6 +122,11 @@ export function stdioCli(args: string[], input: string, env: Record<string, stri
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** `wasmcp-ts compose ARGS` until it exits. */
+export function composeCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return run(process.execPath, [join(ROOT, 'packages', 'runtime', 'dist', 'cli.js'), 'compose', ...args], env);
+}
+
 /** `wasmcp-ts serve ARGS` expected to fail: its exit code and stderr. */
 export function serveCliFailure(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return run(process.execPath, [join(ROOT, 'packages', 'runtime', 'dist', 'cli.js'), 'serve', ...args], env);

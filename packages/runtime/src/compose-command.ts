@@ -101,7 +101,7 @@ export async function composeCommand(args: string[], out: (text: string) => void
 
   const resolveFile = (spec: string) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() });
   const specs = expandComponents(positionals, config);
-  const components = await Promise.all(specs.map(resolveFile));
+  const components = await Promise.all(specs.map(async (spec) => ({ file: await resolveFile(spec), label: spec })));
   const frameworkSource = frameworkValue?.startsWith('oci://') ? frameworkValue : undefined;
   // --transport http|stdio picks the framework's transport; any other value is a transport file.
   const transportFile = values.transport === 'http' || values.transport === 'stdio' ? undefined : await resolveFile(values.transport);

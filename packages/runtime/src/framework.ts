@@ -70,7 +70,12 @@ export async function locateFrameworkComponent(name: FrameworkComponent, variant
   const replacement = replace?.[name];
   if (replacement) return replacement;
   if (!source) return frameworkArtifact(name, variant);
-  const artifact = artifactFileName(name, variant).replace(/\.wasm$/, '');
-  const ref = parseOciReference(frameworkReference(source, artifact, runtimeVersion()));
+  const ref = parseOciReference(frameworkComponentReference(name, variant, source));
   return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
+}
+
+/** Where framework component `name` comes from when pulled from `source` (`oci://REGISTRY/PATH`). */
+export function frameworkComponentReference(name: FrameworkComponent, variant: KeyValueVariant, source: string): string {
+  const artifact = artifactFileName(name, variant).replace(/\.wasm$/, '');
+  return frameworkReference(source, artifact, runtimeVersion());
 }

@@ -7,7 +7,7 @@ import { componentWit } from '@bytecodealliance/jco';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
-import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
+import { frameworkComponentReference, locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
 import { readComponent, type ComponentInfo } from './component-types.js';
 import { compareVersions, compatible, encodeComposition, splitVersion, type CompositionExport, type CompositionMember } from './encode-composition.js';
@@ -16,7 +16,8 @@ export interface ComposeFileOptions {
   /** `server`: a transport in front, exporting its entry point; `handler`: the chain alone, exporting server-handler. */
   kind: 'server' | 'handler';
   /** Component files, in chain order. */
-  components: string[];
+  /** The user's components in chain order: the file and how to name it in messages (the reference given). */
+  components: Array<{ file: string; label: string }>;
   /** The variant of the framework's artifacts. */
   variant: KeyValueVariant;
   transport?: 'http' | 'stdio';
@@ -72,7 +73,7 @@ function keyValueDraft(info: ComponentInfo): KeyValueVariant | undefined {
 const exportOf = (member: Member, iface: string) => member.info.exports.find((e) => e.sort === 'instance' && unversioned(e.name) === iface)?.name;
 const importOf = (member: Member, iface: string) => member.info.imports.find((i) => unversioned(i.name) === iface)?.name;
 
-async function load(path: string, role: string): Promise<Member> {
+async function load(path: string, role: string, label = path): Promise<Member> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -83,22 +84,26 @@ async function load(path: string, role: string): Promise<Member> {
   try {
     info = readComponent(bytes);
   } catch (err) {
-    throw new Error(`${path}: ${(err as Error).message}`);
+    throw new Error(`${label}: ${(err as Error).message}`);
   }
-  return { label: path, role, bytes, info, wiring: new Map() };
+  return { label, role, bytes, info, wiring: new Map() };
 }
 
 /** Plans and writes the composition. Nothing is written to disk here: the caller writes `bytes`. */
 export async function composeFile(options: ComposeFileOptions): Promise<ComposedFile> {
   const { variant } = options;
-  const framework = async (name: FrameworkComponent, role: string = name) =>
-    load(await locateFrameworkComponent(name, variant, options.frameworkSource, options.replace), role);
+  const framework = async (name: FrameworkComponent, role: string = name) => {
+    const file = await locateFrameworkComponent(name, variant, options.frameworkSource, options.replace);
+    // Named by its reference when pulled; a replacement by its file.
+    const source = options.replace?.[name] ? undefined : options.frameworkSource;
+    return load(file, role, source ? frameworkComponentReference(name, variant, source) : file);
+  };
 
   // The chain: each user component, wrapped in the middleware of what it serves.
   const links: Member[][] = [];
   const users: Member[] = [];
-  for (const path of options.components) {
-    const component = await load(path, 'component');
+  for (const { file, label } of options.components) {
+    const component = await load(file, 'component', label);
     users.push(component);
     if (exportOf(component, SERVER_HANDLER)) {
       component.role = 'middleware';
@@ -107,7 +112,7 @@ export async function composeFile(options: ComposeFileOptions): Promise<Composed
     }
     const caps = CAPABILITIES.filter((c) => exportOf(component, `${MCP}/${c}`));
     if (caps.length === 0) {
-      throw new Error(`${path} exports neither ${SERVER_HANDLER} nor a capability interface (${CAPABILITIES.join(', ')})`);
+      throw new Error(`${label} exports neither ${SERVER_HANDLER} nor a capability interface (${CAPABILITIES.join(', ')})`);
     }
     component.role = caps.join('+');
     const middleware = await Promise.all(caps.map((c: Capability) => framework(`${c}-middleware`)));
