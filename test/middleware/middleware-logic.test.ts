@@ -3,7 +3,8 @@
 // factories over a defineTools component, the key-value store a Map). The built examples run the
 // same code in test/middleware/*.test.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ServerHandler } from '@wasmcp-ts/protocol';
+import { INPUT_REQUIRED_META, REQUEST_META_HEADER, requestInputHeader, stringifyJson, type JsonObject, type ServerHandler } from '@wasmcp-ts/protocol';
+import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
 let below: ServerHandler['handle'] = () => undefined;
 const kv = new Map<string, Uint8Array>();
@@ -218,6 +219,33 @@ describe('serveTools and ctx.downstream', () => {
     const result: any = await plain.callTool(ctx, { name: 'p' });
     expect(result.isError).toBe(true);
     expect(result.content[0].val.text.val).toBe('ctx.downstream reaches the rest of the chain only in a middleware: serve the tools with serveTools of @wasmcp-ts/sdk/middleware');
+  });
+});
+
+describe('a 2026-07-28 round trip through a middleware', () => {
+  /** The context of a 2026-07-28 tools/call of `ask`, with the retry's answers and state if given. */
+  function modernCall(retry: { inputResponses?: JsonObject; requestState?: string } = {}): MessageContext {
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': { elicitation: {} } };
+    const request = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'ask', arguments: {}, _meta: meta, ...retry } } as JsonObject;
+    return { ...ctx, protocolVersion: '2026-07-28', httpContext: { method: 'POST', path: '/mcp', headers: [[REQUEST_META_HEADER, stringifyJson(meta)], requestInputHeader('tools/call', request)!] } };
+  }
+  const asking = defineTools([
+    {
+      name: 'ask',
+      handler: async (_args, c) => {
+        const answer = await c.elicit({ message: 'Name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } });
+        return `Hello, ${answer.content?.name}`;
+      },
+    },
+  ]);
+
+  it('a served tool that asks the client answers input-required, and gets the answer on the retry', async () => {
+    const handler = mw.defineMiddleware(mw.addToResult('tools/call', (result) => result), mw.serveTools(asking));
+    const first: any = await handler.handle(modernCall(), toolsCall('ask', {}));
+    const required = JSON.parse(first.val.val.meta)[INPUT_REQUIRED_META];
+    expect(required.inputRequests).toEqual({ 'elicitation-1': { method: 'elicitation/create', params: expect.objectContaining({ message: 'Name?' }) } });
+    const retry = modernCall({ inputResponses: { 'elicitation-1': { action: 'accept', content: { name: 'Ada' } } }, requestState: required.requestState });
+    expect(textOf(await handler.handle(retry, toolsCall('ask', {})))).toBe('Hello, Ada');
   });
 });
 
