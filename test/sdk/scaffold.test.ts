@@ -1,11 +1,9 @@
 // `wasmcp-ts new` end to end, in a folder outside the repository: the README shows exactly what
 // it writes, the project builds with `npm run build`, its own test passes with `npm test`, and
 // `npm run serve` exposes its tool to the official SDK client.
-// The project uses this checkout's packages the way `npm link` would: its node_modules entries
-// point into the monorepo (the @wasmcp-ts packages are not published), and what those packages
-// import resolves from the monorepo's node_modules through the links' real paths.
+// The project uses this checkout's packages the way `npm link` would (test/support/project.ts).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,41 +12,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, linkMonorepoPackages, projectEnv } from '../support/project.js';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
-const CLI = join(root, 'packages', 'runtime', 'dist', 'cli.js');
 const NAME = 'my-tools';
 const BUILD_TIMEOUT = 900_000;
-
-/** The environment of the project's commands, without the variables of the vitest running this file. */
-const projectEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS'));
-
-async function linkMonorepoPackages(project: string): Promise<void> {
-  const links: Record<string, string> = {
-    '@wasmcp-ts/sdk': join(root, 'packages', 'sdk'),
-    '@wasmcp-ts/runtime': join(root, 'packages', 'runtime'),
-    '@modelcontextprotocol/sdk': join(root, 'node_modules', '@modelcontextprotocol', 'sdk'),
-    vitest: join(root, 'node_modules', 'vitest'),
-    typescript: join(root, 'node_modules', 'typescript'),
-  };
-  for (const [name, target] of Object.entries(links)) {
-    await mkdir(join(project, 'node_modules', name, '..'), { recursive: true });
-    await symlink(target, join(project, 'node_modules', name));
-  }
-  // What npm writes into node_modules/.bin for the commands the scripts use.
-  const bins: Record<string, string> = {
-    'wasmcp-ts': CLI,
-    vitest: join(root, 'node_modules', 'vitest', 'vitest.mjs'),
-    tsc: join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-  };
-  await mkdir(join(project, 'node_modules', '.bin'));
-  for (const [name, script] of Object.entries(bins)) {
-    const bin = join(project, 'node_modules', '.bin', name);
-    await writeFile(bin, `#!/bin/sh\nexec node ${JSON.stringify(script)} "$@"\n`);
-    await chmod(bin, 0o755);
-  }
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];

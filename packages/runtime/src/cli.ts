@@ -9,7 +9,9 @@ import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
+import type { Replacements } from './framework.js';
 import { newCommand } from './new-command.js';
+import { checkedReplacements } from './piece-fit.js';
 import { resolveComponentFile } from './oci/resolve.js';
 import { registryCommand } from './registry/command.js';
 import { expandComponents } from './registry/expand.js';
@@ -18,7 +20,7 @@ import { runStdio } from './stdio.js';
 
 const USAGE = `Usage: wasmcp-ts serve [options] <component>...
        wasmcp-ts build [options] [entry]   build a component from a module (build --help)
-       wasmcp-ts new NAME                  create a tools project (new --help)
+       wasmcp-ts new NAME                  create a tools or middleware project (new --help)
        wasmcp-ts stdio [options] <component>...
        wasmcp-ts compose server|handler [options] <component>...   one .wasm (compose --help)
        wasmcp-ts registry ...              component aliases and profiles (registry --help)
@@ -48,6 +50,13 @@ Options:
                        oci://REGISTRY/PATH: the pieces pulled from a registry (as NAME or
                        NAME-d2, tagged with this runtime's version) instead of the installed ones
 A complete server (wasmcp-ts build --server) is served as it is: give it alone.
+  --transport FILE     a transport of your own in place of http-transport (stdio-transport
+                       for stdio)
+  --terminal FILE      the end of the chain in place of method-not-found
+  --replace NAME=FILE  any other framework piece (server-io, sessions, authorization,
+                       tools-middleware, ...; repeatable). A swapped-in component must fit the
+                       world of the piece it replaces (export what it exports, import no wasmcp
+                       interface it does not), else it is refused, saying why
   --config FILE        registry config (default ~/.config/wasmcp-ts/config.toml)
   -h, --help           this text
 
@@ -65,8 +74,9 @@ GET /healthz answers 200 with the pool's state while a worker serves, else 503.
 
 stdio runs  stdio-transport -> <components...> -> method-not-found  on this process's
 stdin/stdout (newline-delimited JSON-RPC) until stdin ends; it takes --variant, --kv,
---kv-path, --redis-url (default memory), --env, --framework, --config and
---request-timeout (a runaway request is answered with an error and the next line is read).
+--kv-path, --redis-url (default memory), --env, --framework, --transport, --terminal,
+--replace, --config and --request-timeout (a runaway request is answered with an error and
+the next line is read).
 `;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -141,6 +151,30 @@ function serveLimits(values: { [K in keyof typeof LIMIT_OPTIONS]?: string }): Se
   };
 }
 
+const SWAP_OPTIONS = {
+  transport: { type: 'string' },
+  terminal: { type: 'string' },
+  replace: { type: 'string', multiple: true },
+} as const;
+
+/** --transport, --terminal and --replace: the files (or registry references), checked to fit. */
+async function swappedPieces(
+  values: { transport?: string; terminal?: string; replace?: string[] },
+  transport: 'http-transport' | 'stdio-transport',
+  frameworkBuild: 'pieces' | 'fused' | undefined,
+  variant: KeyValueVariant,
+  framework: string | undefined,
+  config: Awaited<ReturnType<typeof loadRegistryConfig>>,
+): Promise<Replacements> {
+  if (values.transport && frameworkBuild === 'fused') {
+    fail(`--transport replaces ${transport}; with --framework fused the transport is inside framework-${transport.split('-')[0]} (--replace framework-${transport.split('-')[0]}=FILE swaps that)`);
+  }
+  return checkedReplacements(values, transport, variant, {
+    source: framework,
+    locate: (spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() }),
+  });
+}
+
 async function serveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -158,6 +192,7 @@ async function serveCommand(args: string[]): Promise<void> {
       env: { type: 'string', multiple: true, default: [] },
       framework: { type: 'string' },
       config: { type: 'string' },
+      ...SWAP_OPTIONS,
       ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -188,7 +223,8 @@ async function serveCommand(args: string[]): Promise<void> {
   const config = await loadRegistryConfig(values.config);
   const components = await Promise.all(expandComponents(positionals, config).map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
   const { framework, frameworkBuild } = frameworkChoice(values.framework ?? config.framework);
-  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild, limits });
+  const replace = await swappedPieces(values, 'http-transport', frameworkBuild, variant, framework, config);
+  const server = await serveComponents({ components, variant, env, keyValue, host: values.host, port, workers, framework, frameworkBuild, limits, replace });
   process.stderr.write(`wasmcp-ts: MCP server on ${server.url}${values.path} (${variant}, first worker ready in ${Date.now() - started} ms)\n`);
   void server.allWorkersReady.then(() => process.stderr.write(`wasmcp-ts: all ${workers} workers ready in ${Date.now() - started} ms\n`));
   let stopping = false;
@@ -215,6 +251,7 @@ async function stdioCommand(args: string[]): Promise<void> {
       env: { type: 'string', multiple: true, default: [] },
       framework: { type: 'string' },
       config: { type: 'string' },
+      ...SWAP_OPTIONS,
       'request-timeout': LIMIT_OPTIONS['request-timeout'],
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -227,12 +264,16 @@ async function stdioCommand(args: string[]): Promise<void> {
   if (values.variant !== 'draft' && values.variant !== 'draft2') fail(`--variant must be draft or draft2, got ${values.variant}`);
   const config = await loadRegistryConfig(values.config);
   const components = await Promise.all(expandComponents(positionals, config).map((spec) => resolveComponentFile(spec, { config, credentials: credentialsFromEnv() })));
+  const variant = values.variant as KeyValueVariant;
+  const { framework, frameworkBuild } = frameworkChoice(values.framework ?? config.framework);
   const status = await runStdio({
     components,
-    variant: values.variant as KeyValueVariant,
+    variant,
     env: componentEnv(values.env, {}),
     keyValue: keyValueSpec(values.kv, values['kv-path'], values['redis-url']),
-    ...frameworkChoice(values.framework ?? config.framework),
+    framework,
+    frameworkBuild,
+    replace: await swappedPieces(values, 'stdio-transport', frameworkBuild, variant, framework, config),
     requestTimeoutMs: requestTimeoutMs(values['request-timeout']),
   });
   process.exit(status);

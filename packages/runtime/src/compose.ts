@@ -5,7 +5,7 @@
 // as upstream's composer does. Service components (sessions, authorization, server-io) are
 // instantiated first and satisfy the imports of everything after them.
 import { loadComponentFile, type Instance, type LoadedComponent } from './component-cache.js';
-import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
+import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import { MemoryBackend } from './keyvalue/memory.js';
 import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -34,6 +34,8 @@ export interface ComposeOptions {
   wasiOverrides?: Record<string, unknown>;
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
+  /** Framework pieces swapped for other files (checked with checkPieceFits beforehand). */
+  replace?: Replacements;
 }
 
 export interface ComposedChain {
@@ -104,7 +106,7 @@ export interface ChainPlan {
 /** Loads (transpiling on a cache miss) every component of the composition, once per process. */
 export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
   const variant = options.variant ?? 'draft';
-  const framework = async (name: FrameworkComponent) => loadComponentFile(await locateFrameworkComponent(name, variant, options.framework));
+  const framework = async (name: FrameworkComponent) => loadComponentFile(await locateFrameworkComponent(name, variant, options.framework, options.replace));
   const services = await Promise.all((options.services ?? []).map((s) => loadComponentFile(s)));
   const capabilities = new Set<Capability>();
   const links: ChainLink[] = [];

@@ -10,19 +10,22 @@ import { pullComponent } from './oci/pull.js';
 import { parseOciReference } from './oci/reference.js';
 import { frameworkReference } from './oci/resolve.js';
 
-export type FrameworkComponent =
-  | 'method-not-found'
-  | 'tools-middleware'
-  | 'resources-middleware'
-  | 'prompts-middleware'
-  | 'completions-middleware'
-  | 'server-io'
-  | 'sessions'
-  | 'authorization'
-  | 'http-transport'
-  | 'stdio-transport'
-  | 'framework-http'
-  | 'framework-stdio';
+export const FRAMEWORK_COMPONENTS = [
+  'method-not-found',
+  'tools-middleware',
+  'resources-middleware',
+  'prompts-middleware',
+  'completions-middleware',
+  'server-io',
+  'sessions',
+  'authorization',
+  'http-transport',
+  'stdio-transport',
+  'framework-http',
+  'framework-stdio',
+] as const;
+
+export type FrameworkComponent = (typeof FRAMEWORK_COMPONENTS)[number];
 
 /** The package holding a framework component: its own, or @wasmcp-ts/framework for the fused ones. */
 const packageOf = (name: FrameworkComponent) => (name.startsWith('framework-') ? 'framework' : name);
@@ -54,12 +57,18 @@ function runtimeVersion(): string {
   throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
 }
 
+/** Framework pieces swapped for the user's own files (checked by checkPieceFits first). */
+export type Replacements = Partial<Record<FrameworkComponent, string>>;
+
 /**
- * The file of a framework component: the installed package's artifact, or, given `source`
- * (`oci://REGISTRY/PATH`), the artifact released there with the runtime's version, pulled
- * (verified and cached by digest; credentials from OCI_USERNAME/OCI_PASSWORD or OCI_TOKEN).
+ * The file of a framework component: its replacement when `replace` names one, else the
+ * installed package's artifact, or, given `source` (`oci://REGISTRY/PATH`), the artifact
+ * released there with the runtime's version, pulled (verified and cached by digest;
+ * credentials from OCI_USERNAME/OCI_PASSWORD or OCI_TOKEN).
  */
-export async function locateFrameworkComponent(name: FrameworkComponent, variant: KeyValueVariant, source?: string): Promise<string> {
+export async function locateFrameworkComponent(name: FrameworkComponent, variant: KeyValueVariant, source?: string, replace?: Replacements): Promise<string> {
+  const replacement = replace?.[name];
+  if (replacement) return replacement;
   if (!source) return frameworkArtifact(name, variant);
   const ref = parseOciReference(frameworkComponentReference(name, variant, source));
   return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;

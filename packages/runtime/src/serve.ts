@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
-import { locateFrameworkComponent, type FrameworkComponent } from './framework.js';
+import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
@@ -557,6 +557,8 @@ export interface ServerSpec {
    * get the sessions component: state is shared through the key-value store).
    */
   frameworkBuild?: 'pieces' | 'fused';
+  /** Framework pieces swapped for other files (--transport, --terminal, --replace; checked beforehand). */
+  replace?: Replacements;
 }
 
 /** The framework composition `http-transport -> components -> method-not-found`, with the services its configuration needs. */
@@ -581,11 +583,11 @@ export async function serveComponents(given: ServerSpec): Promise<RunningServer>
   };
   const complete = await findCompleteServer(spec.components, 'http');
   if (complete) return serve({ ...common, compose: { components: [], head: complete.path, complete: true, variant: complete.variant, env: spec.env } });
-  const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework);
+  const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework, spec.replace);
   const fused = spec.frameworkBuild === 'fused';
   const services: string[] = [];
   if (sessions) services.push(await framework('sessions'));
   if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
   const head = await framework(fused ? 'framework-http' : 'http-transport');
-  return serve({ ...common, compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework } });
+  return serve({ ...common, compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework, replace: spec.replace } });
 }

@@ -6,7 +6,7 @@
 // with the next line. stdout carries MCP messages only; everything the host prints goes to stderr.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
-import { locateFrameworkComponent } from './framework.js';
+import { locateFrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { JsonRpcId } from './request-body.js';
@@ -26,6 +26,8 @@ export interface StdioOptions {
   framework?: string;
   /** `fused`: the transport as framework-stdio (one engine for the framework); `pieces` by default. */
   frameworkBuild?: 'pieces' | 'fused';
+  /** Framework pieces swapped for other files (--transport, --terminal, --replace; checked beforehand). */
+  replace?: Replacements;
   /** How long one request may run (default 60 s). */
   requestTimeoutMs?: number;
   /** Where the host's own diagnostics go (stderr by default). */
@@ -87,7 +89,8 @@ export async function runStdio(options: StdioOptions): Promise<number> {
           env: options.env,
           services: options.services,
           framework: options.framework,
-          head: await locateFrameworkComponent(options.frameworkBuild === 'fused' ? 'framework-stdio' : 'stdio-transport', variant, options.framework),
+          replace: options.replace,
+          head: await locateFrameworkComponent(options.frameworkBuild === 'fused' ? 'framework-stdio' : 'stdio-transport', variant, options.framework, options.replace),
         },
     keyValue: options.keyValue ?? { kind: 'memory' },
   };

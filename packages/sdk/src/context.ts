@@ -38,6 +38,7 @@ import type * as MonotonicClock from 'wasi:clocks/monotonic-clock@0.2.12';
 import type * as ServerIo from 'wasmcp:mcp-v20251125/server-io@0.1.1';
 import type * as Sessions from 'wasmcp:mcp-v20251125/sessions@0.1.1';
 import { AuthorError, decodeAuthored } from './content.js';
+import { NO_DOWNSTREAM, type Downstream } from './downstream.js';
 import { roundTripsOf, type InputRequest } from './round-trips.js';
 
 /** What a session stores: JSON values, and 64-bit integers (bigint) and bytes as they are. */
@@ -112,6 +113,14 @@ export interface Context {
   input<K extends string>(requests: Record<K, InputRequest>): Promise<Record<K, JsonObject>>;
   /** The client's capabilities as this request declares them (2026-07-28); undefined for the 2025 eras. */
   readonly clientCapabilities: JsonObject | undefined;
+  /**
+   * The rest of the chain (the components after this one), for composed tools. It reaches the
+   * chain when the tools are served by a middleware (`serveTools` of `@wasmcp-ts/sdk/middleware`);
+   * in a plain tools, resources or prompts component its calls fail saying so.
+   */
+  readonly downstream: Downstream;
+  /** A variable of the component's environment (`wasmcp-ts serve --env KEY=VALUE`, or the host's), read at run time. */
+  env(name: string): string | undefined;
 }
 
 const SAMPLING = 'sampling/createMessage';
@@ -127,8 +136,8 @@ export interface ContextHost {
 
 type Session = Sessions.Session;
 
-/** The factory of tool contexts over `host`: `createContext(ctx)` per call. */
-export function contextFactory(host: ContextHost): (ctx: MessageContext) => Context {
+/** The factory of tool contexts over `host`: `createContext(ctx, downstream?)` per call. */
+export function contextFactory(host: ContextHost): (ctx: MessageContext, downstream?: Downstream) => Context {
   const { sendMessage } = host.serverIo;
   const { Session } = host.sessions;
   const getRandomBytes = (len: bigint) => host.random.getRandomBytes(len);
@@ -142,7 +151,7 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext) => Cont
   const requestStateKey = () => (stateKey ??= requestStateKeyFrom(environment().get('WASMCP_REQUEST_STATE_KEY')) ?? getRandomBytes(32n));
   return createContext;
 
-  function createContext(ctx: MessageContext): Context {
+  function createContext(ctx: MessageContext, downstream?: Downstream): Context {
     let opened: Session | undefined;
     const session = () => (opened ??= importCall('open the session', () => Session.open(ctx.session!.sessionId, ctx.session!.storeId)));
     const send = (what: string, message: ServerMessage) => importCall(`send the ${what}`, () => sendMessage(ctx.clientStream!, message, ctx.frame));
@@ -178,6 +187,8 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext) => Cont
 
     return {
       request: ctx,
+      downstream: downstream ?? NO_DOWNSTREAM,
+      env: (name) => environment().get(name),
       session: ctx.session && {
         id: ctx.session.sessionId,
         get: (key) => {

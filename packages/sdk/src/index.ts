@@ -11,6 +11,8 @@ export {
 } from './resources.js';
 export { definePrompts, type PromptArgumentDefinition, type PromptArguments, type PromptDefinition, type PromptReturn, type PromptsExport } from './prompts.js';
 export type { InputRequest } from './round-trips.js';
+export type { Downstream } from './downstream.js';
+export type { CallToolResultJson, McpMessage, ToolJson } from './mcp-json.js';
 export type { Context, ElicitRequest, ElicitResult, SamplingRequest, SamplingResult, SessionStore, SessionValue } from './context.js';
 export type { Annotations, Content, Icon, ResourceContentsJson } from './content.js';
 export type { FromSchema, JsonSchema, JsonSchemaType } from './json-schema.js';

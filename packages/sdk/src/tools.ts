@@ -20,6 +20,7 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 import { InputRequired } from './round-trips.js';
 import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import type { Context } from './context.js';
+import type { Downstream } from './downstream.js';
 import { createContext } from './component.js';
 import { compileToolSchema, type CompiledSchema, type Infer, type ToolSchema } from './schema.js';
 
@@ -63,7 +64,8 @@ export interface ToolDefinition<S> {
 /** The `tools` export: `export const tools = defineTools([...])`. */
 export interface ToolsExport {
   listTools(ctx: MessageContext, request: ListToolsRequest): ListToolsResult;
-  callTool(ctx: MessageContext, request: CallToolRequest): Promise<CallToolResult | undefined>;
+  /** `downstream` (given by a middleware serving the tools) becomes the handlers' `ctx.downstream`. */
+  callTool(ctx: MessageContext, request: CallToolRequest, downstream?: Downstream): Promise<CallToolResult | undefined>;
 }
 
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -92,11 +94,11 @@ export function defineTools<const S extends readonly unknown[]>(tools: { [K in k
   const listing = [...byName.values()].map((t) => t.listing);
   return {
     listTools: () => ({ tools: listing }),
-    async callTool(ctx, request) {
+    async callTool(ctx, request, downstream) {
       const tool = byName.get(request.name);
       if (!tool) return undefined;
       try {
-        return await callTool(tool, toolArguments(request.arguments), ctx);
+        return await callTool(tool, toolArguments(request.arguments), ctx, downstream);
       } catch (err) {
         // A thrown error-code is the export's `err`; any other exception would trap the instance.
         throw toErrorCode(err);
@@ -149,14 +151,14 @@ function checkMirroredArguments(tool: CompiledTool, args: Record<string, unknown
   if (mismatch) throw new ProtocolError(mismatch);
 }
 
-async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext): Promise<CallToolResult> {
+async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext, downstream: Downstream | undefined): Promise<CallToolResult> {
   const { name } = tool.definition;
   checkMirroredArguments(tool, args, ctx);
   const checked = await tool.input.check(args);
   if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
   let returned: ToolReturn;
   try {
-    returned = await tool.definition.handler(checked.value as Record<string, never>, createContext(ctx));
+    returned = await tool.definition.handler(checked.value as Record<string, never>, createContext(ctx, downstream));
   } catch (err) {
     if (err instanceof InputRequired) return { content: [], meta: err.metaText() };
     if (err instanceof ProtocolError) throw err;

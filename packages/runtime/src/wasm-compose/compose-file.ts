@@ -7,7 +7,7 @@ import { componentWit } from '@bytecodealliance/jco';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
-import { frameworkComponentReference, locateFrameworkComponent, type FrameworkComponent } from '../framework.js';
+import { frameworkComponentReference, locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
 import { readComponent, type ComponentInfo } from './component-types.js';
 import { compareVersions, compatible, encodeComposition, splitVersion, type CompositionExport, type CompositionMember } from './encode-composition.js';
@@ -25,6 +25,8 @@ export interface ComposeFileOptions {
   framework?: 'pieces' | 'fused';
   /** `oci://REGISTRY/PATH` the framework's artifacts are pulled from instead of the installed ones. */
   frameworkSource?: string;
+  /** Framework pieces swapped for other files (checked with checkPieceFits beforehand). */
+  replace?: Replacements;
 }
 
 export interface ComposedFile {
@@ -91,8 +93,10 @@ async function load(path: string, role: string, label = path): Promise<Member> {
 export async function composeFile(options: ComposeFileOptions): Promise<ComposedFile> {
   const { variant } = options;
   const framework = async (name: FrameworkComponent, role: string = name) => {
-    const file = await locateFrameworkComponent(name, variant, options.frameworkSource);
-    return load(file, role, options.frameworkSource ? frameworkComponentReference(name, variant, options.frameworkSource) : file);
+    const file = await locateFrameworkComponent(name, variant, options.frameworkSource, options.replace);
+    // Named by its reference when pulled; a replacement by its file.
+    const source = options.replace?.[name] ? undefined : options.frameworkSource;
+    return load(file, role, source ? frameworkComponentReference(name, variant, source) : file);
   };
 
   // The chain: each user component, wrapped in the middleware of what it serves.
