@@ -38,7 +38,9 @@ export function frameworkArtifact(name: FrameworkComponent, variant: KeyValueVar
   try {
     pkgDir = dirname(require.resolve(`@wasmcp-ts/${packageOf(name)}/package.json`));
   } catch {
-    throw new Error(`framework component ${name} is not installed (package @wasmcp-ts/${packageOf(name)})`);
+    // The runtime depends on every framework package (their .wasm ship in them): an install that lacks one is broken.
+    const pkg = `@wasmcp-ts/${packageOf(name)}`;
+    throw new Error(`framework component ${name} is not installed: the package ${pkg} is missing; reinstall @wasmcp-ts/runtime (npm install), which depends on it, or npm install ${pkg}@${runtimeVersion()}`);
   }
   const file = join(pkgDir, 'dist', variant, artifactFileName(name, variant));
   if (!existsSync(file)) throw new Error(`framework component ${name} is not built: ${file} is missing (run npm run build)`);
