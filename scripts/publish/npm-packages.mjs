@@ -53,6 +53,10 @@ async function filesUnder(dir) {
   return out.sort();
 }
 
+async function sameBytes(a, b) {
+  return existsSync(b) && (await readFile(a)).equals(await readFile(b));
+}
+
 const isDeclaration = (file) => /\.d\.m?ts$/.test(file);
 
 /** src/X.ts -> lib/X.js (and its .d.ts when typed); src/anything -> lib/anything. */
@@ -125,7 +129,13 @@ async function stagePackage({ dir, folder, pkg }, { version, target, declaration
   if (pkg.exports && Object.values(pkg.exports).some((v) => JSON.stringify(v).includes('./dist/')) && built.length === 0) {
     throw new Error(`${pkg.name}: dist/ is empty: run npm run build first`);
   }
-  for (const file of built) await cp(join(dir, 'dist', file), join(target, 'dist', file));
+  for (const file of built) {
+    // A draft2 artifact that is the draft's bytes (no wasi:keyvalue import) ships once: the
+    // runtime's frameworkArtifact falls back to the draft file.
+    const draft = /^draft2\/(.+)-d2\.wasm$/.exec(file);
+    if (draft && (await sameBytes(join(dir, 'dist', file), join(dir, 'dist', 'draft', `${draft[1]}.wasm`)))) continue;
+    await cp(join(dir, 'dist', file), join(target, 'dist', file));
+  }
   if (built.length) entries.push('dist');
   for (const entry of COPIED) {
     if (!existsSync(join(dir, entry))) continue;

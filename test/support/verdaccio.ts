@@ -76,7 +76,8 @@ export async function startVerdaccio(workDir: string): Promise<Registry> {
   );
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('verdaccio/package.json');
-  const bin = join(dirname(pkgFile), (require(pkgFile) as { bin: Record<string, string> }).bin.verdaccio);
+  const { bin: binField } = require(pkgFile) as { bin: string | Record<string, string> };
+  const bin = join(dirname(pkgFile), typeof binField === 'string' ? binField : binField.verdaccio);
   const child = spawn(process.execPath, [bin, '--config', config, '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -43,6 +43,10 @@ export function frameworkArtifact(name: FrameworkComponent, variant: KeyValueVar
     throw new Error(`framework component ${name} is not installed: the package ${pkg} is missing; reinstall @wasmcp-ts/runtime (npm install), which depends on it, or npm install ${pkg}@${runtimeVersion()}`);
   }
   const file = join(pkgDir, 'dist', variant, artifactFileName(name, variant));
+  // A component that imports no wasi:keyvalue is the same bytes in both variants: its published
+  // package holds the draft file only (scripts/publish/npm-packages.mjs).
+  const shared = join(pkgDir, 'dist', 'draft', artifactFileName(name, 'draft'));
+  if (!existsSync(file) && variant === 'draft2' && existsSync(shared)) return shared;
   if (!existsSync(file)) throw new Error(`framework component ${name} is not built: ${file} is missing (run npm run build)`);
   return file;
 }
