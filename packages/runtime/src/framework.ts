@@ -68,7 +68,11 @@ function runtimeVersion(): string {
 export async function locateFrameworkComponent(name: FrameworkComponent, variant: KeyValueVariant, source?: string): Promise<string> {
   if (!source) return frameworkArtifact(name, variant);
   const ref = parseOciReference(frameworkComponentReference(name, variant, source));
-  return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
+  try {
+    return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (framework component ${name} from ${source}; without that registry, leave out --framework ${source}: the runtime serves the framework installed with it)`);
+  }
 }
 
 /** Where framework component `name` comes from when pulled from `source` (`oci://REGISTRY/PATH`). */
