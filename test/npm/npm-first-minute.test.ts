@@ -36,7 +36,7 @@ function announcedUrl(child: ChildProcess): Promise<string> {
       const url = /MCP server on (http:\/\/\S+)/.exec(stderr)?.[1];
       if (url) resolve(url);
     });
-    child.once('exit', (code) => reject(new Error(`npm run serve exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${stderr}`)));
   });
 }
 
@@ -156,6 +156,23 @@ describe('the first minute of a new user, through an npm registry', () => {
         await client.connect(new StreamableHTTPClientTransport(new URL(await announcedUrl(server))));
         expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['greet']);
         expect(await client.callTool({ name: 'greet', arguments: { name: 'Grace' } })).toEqual({ content: [{ type: 'text', text: 'Hello, Grace!' }] });
+      } finally {
+        await client.close();
+        process.kill(-server.pid!, 'SIGTERM');
+      }
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'serves the draft2 (Spin) variant from the published framework, whose pieces without wasi:keyvalue ship as their draft bytes',
+    async () => {
+      const args = ['exec', '--', 'wasmcp-ts', 'serve', '--variant', 'draft2', '--kv', 'memory', '--workers', '1', '--port', '0', `dist/draft2/${NAME}-d2.wasm`];
+      const server = spawn('npm', args, { cwd: project, env: userEnv, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+      const client = new Client({ name: 'npm-first-minute-draft2', version: '1.0.0' });
+      try {
+        await client.connect(new StreamableHTTPClientTransport(new URL(await announcedUrl(server))));
+        expect(await client.callTool({ name: 'greet', arguments: { name: 'Ada' } })).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
       } finally {
         await client.close();
         process.kill(-server.pid!, 'SIGTERM');
