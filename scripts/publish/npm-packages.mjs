@@ -79,7 +79,6 @@ function rewriteExports(exports, typed) {
 }
 
 function pinned(dependencies, version) {
-  if (!dependencies) return undefined;
   return Object.fromEntries(Object.entries(dependencies).map(([name, range]) => [name, name.startsWith(SCOPE) ? version : range]));
 }
 
