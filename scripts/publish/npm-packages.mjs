@@ -20,7 +20,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -108,6 +108,23 @@ async function emitDeclarations(packages, out) {
   });
 }
 
+/**
+ * Copies the emitted declarations to `lib`. tsc writes a kept `/// <reference path>` relative
+ * to the emitted file, so one naming a hand-written .d.ts of the sources points back into this
+ * repository: it is made to name that file's copy in lib/ instead.
+ */
+async function copyDeclarations(emitted, srcDir, lib) {
+  for (const file of await filesUnder(emitted)) {
+    const text = (await readFile(join(emitted, file), 'utf8')).replace(/(\/\/\/ <reference path=")([^"]+)(")/g, (whole, open, path, close) => {
+      const target = resolve(dirname(join(emitted, file)), path);
+      if (!target.startsWith(`${srcDir}/`)) return whole;
+      return `${open}./${relative(dirname(join(srcDir, file)), target)}${close}`;
+    });
+    await mkdir(dirname(join(lib, file)), { recursive: true });
+    await writeFile(join(lib, file), text);
+  }
+}
+
 /** Stages one package into `target`; returns its published package.json. */
 async function stagePackage({ dir, folder, pkg }, { version, target, declarations }) {
   await mkdir(target, { recursive: true });
@@ -121,7 +138,7 @@ async function stagePackage({ dir, folder, pkg }, { version, target, declaration
       await build({ entryPoints: compiled.map((f) => join(dir, 'src', f)), outdir: lib, outbase: join(dir, 'src'), format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'warning' });
     }
     for (const file of sources.filter(isDeclaration)) await cp(join(dir, 'src', file), join(lib, file));
-    if (typed(pkg)) await cp(join(declarations, folder, 'src'), lib, { recursive: true });
+    if (typed(pkg)) await copyDeclarations(join(declarations, folder, 'src'), join(dir, 'src'), lib);
     entries.push('lib');
   }
   const built = (await filesUnder(join(dir, 'dist'))).filter((f) => !f.endsWith('.map') && !f.split('/').includes('.build'));

@@ -7,7 +7,7 @@
 // Slow (a full install and two component builds): one install, reused by every step.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -80,7 +80,7 @@ describe('the first minute of a new user, through an npm registry', () => {
   });
 
   it(
-    'publishes no tests, no sources but declarations, and no build outputs of other packages',
+    'publishes no tests, no sources but declarations, no build outputs of other packages and no path of this checkout',
     async () => {
       const { stdout } = await run('npm', ['pack', '--dry-run', '--json', ...['create', 'protocol', 'runtime', 'sdk', 'tools-middleware', 'sessions', 'framework'].map((p) => join(staged, p))], {
         maxBuffer: 1 << 26,
@@ -95,6 +95,12 @@ describe('the first minute of a new user, through an npm registry', () => {
         const own = name === '@wasmcp-ts/framework' ? 'framework-' : name.replace('@wasmcp-ts/', '');
         expect(paths.filter((p) => p.endsWith('.wasm') && !p.split('/').pop()!.startsWith(own)), name).toEqual([]);
         expect(paths, name).toContain('LICENSE');
+      }
+      // No path that only exists in this checkout (a declaration's reference, a bundle's import).
+      for (const entry of await readdir(staged, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile() || entry.name.endsWith('.wasm')) continue;
+        const file = join(entry.parentPath, entry.name);
+        expect(await readFile(file, 'utf8'), file).not.toContain(root);
       }
       const tools = packed.find((p) => p.name === '@wasmcp-ts/tools-middleware')!.files.map((f) => f.path);
       expect(tools).toEqual(expect.arrayContaining(['dist/draft/tools-middleware.wasm', 'lib/tools-middleware.js']));
