@@ -152,20 +152,27 @@ describe('the first minute of a new user, through an npm registry', () => {
     STEP_TIMEOUT,
   );
 
+  /** Runs `npm ARGS` in the project until it serves, and calls greet with the official client over HTTP. */
+  async function greetServed(args: string[], who: string) {
+    // Its own process group, so the server under npm stops with it.
+    const server = spawn('npm', args, { cwd: project, env: userEnv, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const client = new Client({ name: 'npm-first-minute', version: '1.0.0' });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(await announcedUrl(server))));
+      return { tools: (await client.listTools()).tools.map((t) => t.name), result: await client.callTool({ name: 'greet', arguments: { name: who } }) };
+    } finally {
+      await client.close();
+      process.kill(-server.pid!, 'SIGTERM');
+    }
+  }
+
   it(
     'serves its tool to the official SDK client with npm run serve',
     async () => {
-      // Its own process group, so the server under npm stops with it.
-      const server = spawn('npm', ['run', 'serve', '--', '--port', '0'], { cwd: project, env: userEnv, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-      const client = new Client({ name: 'npm-first-minute', version: '1.0.0' });
-      try {
-        await client.connect(new StreamableHTTPClientTransport(new URL(await announcedUrl(server))));
-        expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['greet']);
-        expect(await client.callTool({ name: 'greet', arguments: { name: 'Grace' } })).toEqual({ content: [{ type: 'text', text: 'Hello, Grace!' }] });
-      } finally {
-        await client.close();
-        process.kill(-server.pid!, 'SIGTERM');
-      }
+      expect(await greetServed(['run', 'serve', '--', '--port', '0'], 'Grace')).toEqual({
+        tools: ['greet'],
+        result: { content: [{ type: 'text', text: 'Hello, Grace!' }] },
+      });
     },
     STEP_TIMEOUT,
   );
@@ -174,15 +181,7 @@ describe('the first minute of a new user, through an npm registry', () => {
     'serves the draft2 (Spin) variant from the published framework, whose pieces without wasi:keyvalue ship as their draft bytes',
     async () => {
       const args = ['exec', '--', 'wasmcp-ts', 'serve', '--variant', 'draft2', '--kv', 'memory', '--workers', '1', '--port', '0', `dist/draft2/${NAME}-d2.wasm`];
-      const server = spawn('npm', args, { cwd: project, env: userEnv, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-      const client = new Client({ name: 'npm-first-minute-draft2', version: '1.0.0' });
-      try {
-        await client.connect(new StreamableHTTPClientTransport(new URL(await announcedUrl(server))));
-        expect(await client.callTool({ name: 'greet', arguments: { name: 'Ada' } })).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
-      } finally {
-        await client.close();
-        process.kill(-server.pid!, 'SIGTERM');
-      }
+      expect((await greetServed(args, 'Ada')).result).toEqual({ content: [{ type: 'text', text: 'Hello, Ada!' }] });
     },
     STEP_TIMEOUT,
   );
