@@ -10,7 +10,7 @@ import { sha256Digest } from '../../packages/runtime/src/oci/digest.js';
 import { pullComponent } from '../../packages/runtime/src/oci/pull.js';
 import { parseOciReference } from '../../packages/runtime/src/oci/reference.js';
 import { RegistryClient } from '../../packages/runtime/src/oci/registry-client.js';
-import { framework } from '../support/artifacts.js';
+import { example, framework } from '../support/artifacts.js';
 import { expectSameFile, freePort, publishCli, ROOT, serveCliFailure, startRegistry, type TestRegistry } from './registry.js';
 
 const NAMESPACE = 'errors';
@@ -111,6 +111,14 @@ describe('a registry that is down', () => {
     const result = await serveCliFailure(['--port', '0', `oci://${down}/${NAMESPACE}/calculator:${version}`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`wasmcp-ts: cannot reach the registry at http://${down}: ECONNREFUSED\n`);
+  });
+
+  it('serving its framework says what to do without it', async () => {
+    const down = `127.0.0.1:${await freePort()}`;
+    const result = await serveCliFailure(['--port', '0', '--framework', `oci://${down}/${NAMESPACE}`, example('calculator', 'draft')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot reach the registry at http://${down}: ECONNREFUSED`);
+    expect(result.stderr).toContain(`leave out --framework oci://${down}/${NAMESPACE}: the runtime serves the framework installed with it`);
   });
 });
 

@@ -41,9 +41,15 @@ export function frameworkArtifact(name: FrameworkComponent, variant: KeyValueVar
   try {
     pkgDir = dirname(require.resolve(`@wasmcp-ts/${packageOf(name)}/package.json`));
   } catch {
-    throw new Error(`framework component ${name} is not installed (package @wasmcp-ts/${packageOf(name)})`);
+    // The runtime depends on every framework package (their .wasm ship in them): an install that lacks one is broken.
+    const pkg = `@wasmcp-ts/${packageOf(name)}`;
+    throw new Error(`framework component ${name} is not installed: the package ${pkg} is missing; reinstall @wasmcp-ts/runtime (npm install), which depends on it, or npm install ${pkg}@${runtimeVersion()}`);
   }
   const file = join(pkgDir, 'dist', variant, artifactFileName(name, variant));
+  // A component that imports no wasi:keyvalue is the same bytes in both variants: its published
+  // package holds the draft file only (scripts/publish/npm-packages.mjs).
+  const shared = join(pkgDir, 'dist', 'draft', artifactFileName(name, 'draft'));
+  if (!existsSync(file) && variant === 'draft2' && existsSync(shared)) return shared;
   if (!existsSync(file)) throw new Error(`framework component ${name} is not built: ${file} is missing (run npm run build)`);
   return file;
 }
@@ -71,7 +77,11 @@ export async function locateFrameworkComponent(name: FrameworkComponent, variant
   if (replacement) return replacement;
   if (!source) return frameworkArtifact(name, variant);
   const ref = parseOciReference(frameworkComponentReference(name, variant, source));
-  return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
+  try {
+    return (await pullComponent(ref, { credentials: credentialsFromEnv() })).path;
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (framework component ${name} from ${source}; without that registry, leave out --framework ${source}: the runtime serves the framework installed with it)`);
+  }
 }
 
 /** Where framework component `name` comes from when pulled from `source` (`oci://REGISTRY/PATH`). */

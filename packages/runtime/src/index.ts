@@ -10,3 +10,4 @@ export { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
 export { serve, serveComponents, DEFAULT_LIMITS, type ServeOptions, type ServeLimits, type ServerSpec, type RunningServer, type PoolHealth } from './serve.js';
 export { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
 export { runStdio, type StdioOptions } from './stdio.js';
+export { newCommand } from './new-command.js';

@@ -8,7 +8,7 @@
 // sampling/createMessage request goes out through server-io on the call's stream, and the
 // client's answer comes back through the session's keys, where the HTTP transport hands it
 // over (client-requests in @wasmcp-ts/protocol; the same hand-over sessions.elicit uses).
-/// <reference path="./wit-imports.d.ts" />
+/// <reference path="./wit-imports.d.ts" preserve="true" />
 import {
   awaitClientResponse,
   clientRequestId,

@@ -1,9 +1,31 @@
 // A SQLite file: survives restarts and is shared by every thread and process that opens the
 // same file (WAL mode; writers wait for each other up to the busy timeout).
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { checkBucketName, checkCounterRange, counterValue, KeyValueError, type KeyValueBackend, type ListStart } from './backend.js';
 
 const BUSY_TIMEOUT_MS = 5000;
+const require = createRequire(import.meta.url);
+
+/**
+ * better-sqlite3 is an optional dependency of the runtime: its native module is a prebuilt
+ * download or a C++ build at install time, and an install without either still serves with
+ * --kv memory or --kv redis. Loaded when a SQLite store is opened.
+ */
+function openDatabase(path: string): Database.Database {
+  let Sqlite: typeof Database;
+  try {
+    Sqlite = require('better-sqlite3');
+    return new Sqlite(path);
+  } catch (err) {
+    const message = (err as Error).message;
+    if (!/better-sqlite3|bindings|better_sqlite3\.node|NODE_MODULE_VERSION/.test(message)) throw err;
+    throw new Error(
+      `better-sqlite3, which the SQLite store needs, is not installed or its native module did not build (${message.split('\n')[0]}): ` +
+        'install it (npm install better-sqlite3; it downloads a prebuilt binary or builds with a C++ compiler), or use --kv memory or --kv redis',
+    );
+  }
+}
 
 export class SqliteBackend implements KeyValueBackend {
   private readonly db: Database.Database;
@@ -15,7 +37,7 @@ export class SqliteBackend implements KeyValueBackend {
     private readonly allowedBuckets?: readonly string[],
   ) {
     try {
-      this.db = new Database(path);
+      this.db = openDatabase(path);
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       this.db.pragma('journal_mode = WAL');
       this.db.exec(
