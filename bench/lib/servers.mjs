@@ -55,7 +55,8 @@ export function benchServers({ kvFile, fusedKvFile, oauth, fused }) {
   return [
     { id: 'a', name: 'ours, full chain', ...ours(['--kv', 'sqlite', '--kv-path', kvFile], oauth.env), headers: oauth.headers },
     { id: 'b', name: 'ours, public chain', ...ours(['--no-sessions', '--kv', 'memory'], {}), headers: {} },
-    { id: 'c', name: 'official SDK', args: [join(ROOT, 'bench/servers/sdk-server.mjs')], env: {}, headers: {} },
+    { id: 'c', name: 'official SDK v1', args: [join(ROOT, 'bench/servers/sdk-server.mjs')], env: {}, headers: {} },
+    { id: 'g', name: 'official SDK v2', args: [join(ROOT, 'bench/servers/sdk-v2-server.mjs')], env: {}, headers: {} },
     { id: 'd', name: 'loopback floor', args: [join(ROOT, 'bench/servers/floor-server.mjs')], env: {}, headers: {} },
     ...(fused
       ? [
