@@ -6,15 +6,13 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createKeyValueBackend } from '@wasmcp-ts/runtime';
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, VARIANTS } from '../support/artifacts.js';
+import { testIssuer } from '../support/oauth.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { tempDir } from '../support/temp.js';
 
-const ISSUER = 'https://auth.example.test';
-const AUDIENCE = 'http://127.0.0.1/mcp';
 
 describe.each(VARIANTS)('audit-log and tool-filter in front of the tools (%s)', (variant) => {
   let server: TestServer;
@@ -32,9 +30,8 @@ describe.each(VARIANTS)('audit-log and tool-filter in front of the tools (%s)', 
   }
 
   beforeAll(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('ES256');
-    sign = (subject, scope) =>
-      new SignJWT({ sub: subject, scope }).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    const issuer = await testIssuer();
+    sign = (subject, scope) => issuer.sign({ sub: subject, scope });
     kvFile = join(tempDir('wasmcp-audit'), 'kv.sqlite');
     server = await startServer({
       components: [example('audit-log', variant), example('tool-filter', variant), example('calculator', variant), example('square', variant)],
@@ -43,11 +40,7 @@ describe.each(VARIANTS)('audit-log and tool-filter in front of the tools (%s)', 
       keyValue: { kind: 'sqlite', path: kvFile },
       env: {
         WASMCP_SESSION_ENABLED: 'true',
-        WASMCP_AUTH_MODE: 'oauth',
-        JWT_ISSUER: ISSUER,
-        JWT_AUDIENCE: AUDIENCE,
-        JWT_PUBLIC_KEY: await exportSPKI(publicKey),
-        JWT_ALGORITHMS: 'ES256',
+        ...issuer.env,
         TOOL_FILTER_HIDE: 'sub*',
         TOOL_FILTER_SCOPES: JSON.stringify({ square: ['math:square'] }),
       },

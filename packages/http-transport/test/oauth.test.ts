@@ -2,34 +2,28 @@
 // point at the RFC 9728 metadata, 403 naming the missing scopes, and a session bound to the
 // token's subject. Keys and tokens are made here with jose. The same against the calculator's
 // fused server (built with --auth oauth: transport, sessions and authorization in one engine).
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, fusedServer, VARIANT_BUILDS } from '../../../test/support/artifacts.js';
 import { jsonRpc, MCP_HEADERS, messagesOf, rawRequest } from '../../../test/support/http.js';
+import { ISSUER, testIssuer } from '../../../test/support/oauth.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
 
-const ISSUER = 'https://auth.example.test';
-const AUDIENCE = 'http://127.0.0.1/mcp';
 
 describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, build) => {
   let server: TestServer;
   let sign: (claims: Record<string, unknown>) => Promise<string>;
 
   beforeAll(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('ES256');
-    sign = (claims) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    const issuer = await testIssuer();
+    sign = (claims) => issuer.sign(claims);
     server = await startServer({
       components: [build === 'fused' ? fusedServer('examples/calculator', 'calculator', variant) : example('calculator', variant)],
       variant,
       workers: 2,
       env: {
         WASMCP_SESSION_ENABLED: 'true',
-        WASMCP_AUTH_MODE: 'oauth',
-        JWT_ISSUER: ISSUER,
-        JWT_AUDIENCE: AUDIENCE,
-        JWT_PUBLIC_KEY: await exportSPKI(publicKey),
-        JWT_ALGORITHMS: 'ES256',
+        ...issuer.env,
         WASMCP_AUTH_POLICY: JSON.stringify({ tools: { divide: ['math:divide'] } }),
       },
     });
