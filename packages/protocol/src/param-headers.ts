@@ -45,9 +45,9 @@ export function paramHeadersOf(inputSchema: unknown): ParamHeader[] {
 function collect(schema: unknown, path: string[], found: ParamHeader[]): void {
   if (!isObject(schema)) return;
   if (X_MCP_HEADER in schema) {
-    const where = path.length === 0 ? 'the schema root' : path.join('.');
-    const name = schema[X_MCP_HEADER];
     if (path.length === 0) throw new Error(`${X_MCP_HEADER} belongs on an argument's schema, not on the schema root`);
+    const where = path.join('.');
+    const name = schema[X_MCP_HEADER];
     if (typeof name !== 'string' || !TOKEN.test(name)) {
       throw new Error(`${X_MCP_HEADER} of ${where} must be a non-empty HTTP header token (letters, digits and !#$%&'*+-.^_\`|~), got ${JSON.stringify(name)}`);
     }

@@ -73,6 +73,15 @@ describe.each(VARIANTS)('stdio: bad input on a live connection (%s)', (variant) 
     expect(await server.request(14, 'resources/list')).toEqual({ jsonrpc: '2.0', id: 14, error: { code: -32601, message: 'Method not found: resources/list' } });
   });
 
+  it('subscriptions/listen (2026-07-28) gets an empty acknowledgment and the completion result, and the connection goes on', async () => {
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
+    server.send({ jsonrpc: '2.0', id: 15, method: 'subscriptions/listen', params: { notifications: { toolsListChanged: true }, _meta: meta } });
+    const subscription = { 'io.modelcontextprotocol/subscriptionId': 15 };
+    expect(await server.next()).toEqual({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { _meta: subscription, notifications: {} } });
+    expect(await server.next()).toEqual({ jsonrpc: '2.0', id: 15, result: { resultType: 'complete', _meta: subscription } });
+    expect(await server.request(16, 'ping')).toMatchObject({ id: 16, result: {} });
+  });
+
   it('stdout carried only JSON-RPC lines, and EOF ends the process with status 0', async () => {
     expect(await server.end()).toBe(0);
     expectAllJson(server);
