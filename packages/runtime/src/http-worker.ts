@@ -1,54 +1,58 @@
-// One serving worker: its own instances of the whole composition (transport, chain, services),
-// behind preview2-shim's wasi:http server on a private loopback port. A component call blocks
-// this thread, so the main thread sends it one request at a time.
-import * as shimHttp from '@bytecodealliance/preview2-shim/http';
+// One serving worker: its own instances of the whole composition (transport, chain, services).
+// The main thread hands it one request at a time as a message (a component call blocks this
+// thread); the transport's wasi:http incoming-handler runs on it here (local-http.ts), and the
+// response goes back as messages: the head, then the body (an event stream write by write).
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { composeServer, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
+import { localHttp, type LocalRequest } from './local-http.js';
+import { wasiImports } from './wasi-imports.js';
 
 export interface WorkerInit {
   compose: Omit<ComposeOptions, 'keyValue'>;
   keyValue: KeyValueSpec;
 }
 
+/** From the main thread: a request to serve. */
+export type WorkerRequest = LocalRequest;
+
 export type WorkerMessage =
-  | { type: 'ready'; port: number }
+  | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'trapped'; message: string }
+  | { type: 'head'; status: number; headers: [string, string][] }
+  | { type: 'body'; chunk: Uint8Array }
+  | { type: 'end' }
   /** After each request: the memory outside the JS heap (the engines' linear memories grow there and never shrink). */
   | { type: 'memory'; bytes: number };
 
 const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
 
-// preview2-shim serves a wasi:http incoming-handler with HTTPServer, which its typings omit.
-interface ShimHttpServer {
-  listen(port: number, host: string): void;
-  address(): { port: number };
-}
-const { HTTPServer } = shimHttp as unknown as { HTTPServer: new (handler: object) => ShimHttpServer };
-
 async function start(init: WorkerInit): Promise<void> {
   const keyValue = createKeyValueBackend(init.keyValue);
-  const head = await composeServer({ ...init.compose, keyValue });
+  const http = localHttp(wasiImports());
+  const wasiOverrides = { ...init.compose.wasiOverrides, ...http.imports };
+  const head = await composeServer({ ...init.compose, wasiOverrides, keyValue });
   const handler = head[INCOMING_HANDLER] as { handle(request: unknown, outparam: unknown): void } | undefined;
   if (!handler) throw new Error(`the transport does not export ${INCOMING_HANDLER}`);
-  const guarded = {
-    handle(request: unknown, outparam: unknown) {
-      try {
-        handler.handle(request, outparam);
-      } catch (err) {
-        // A trapped instance never answers again: let the pool replace this worker.
-        post({ type: 'trapped', message: (err as Error).message });
-        setImmediate(() => process.exit(1));
-        throw err;
-      }
-      post({ type: 'memory', bytes: getHeapStatistics().external_memory });
-    },
+  const sink = {
+    head: (status: number, headers: [string, string][]) => post({ type: 'head', status, headers }),
+    body: (chunk: Uint8Array) => parentPort?.postMessage({ type: 'body', chunk } satisfies WorkerMessage, [chunk.buffer as ArrayBuffer]),
+    end: () => post({ type: 'end' }),
   };
-  const server = new HTTPServer(guarded);
-  server.listen(0, '127.0.0.1');
-  post({ type: 'ready', port: server.address().port });
+  parentPort?.on('message', (request: WorkerRequest) => {
+    try {
+      http.serve((req, outparam) => handler.handle(req, outparam), request, sink);
+    } catch (err) {
+      // A trapped instance never answers again: let the pool replace this worker.
+      post({ type: 'trapped', message: (err as Error).message });
+      setImmediate(() => process.exit(1));
+      return;
+    }
+    post({ type: 'memory', bytes: getHeapStatistics().external_memory });
+  });
+  post({ type: 'ready' });
 }
 
 function post(message: WorkerMessage): void {

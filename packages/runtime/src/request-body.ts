@@ -23,10 +23,10 @@ function isId(value: unknown): value is JsonRpcId {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
-export function inspectBody(body: Buffer): RequestBody {
+export function inspectBody(body: Uint8Array): RequestBody {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
   } catch {
     return NO_MESSAGES;
   }

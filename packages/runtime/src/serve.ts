@@ -15,7 +15,7 @@ import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
 import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
-import type { WorkerInit, WorkerMessage } from './http-worker.js';
+import type { WorkerInit, WorkerMessage, WorkerRequest } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
 import { errorAnswer, errorEvents, inspectBody, NO_MESSAGES, type RequestBody } from './request-body.js';
 import type { SessionSweeperInit, SessionSweeperMessage } from './session-sweeper.js';
@@ -81,10 +81,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What a worker reports about the request it serves, or that it stopped. */
+type WorkerEvent = WorkerMessage | { type: 'exit' };
+
 interface PoolWorker {
   worker: Worker;
-  port: number;
   busy: boolean;
+  /** Takes the messages about the request this worker serves. */
+  respond?: (event: WorkerEvent) => void;
   /** Taken out of the pool on purpose: its exit needs no replacement. */
   retired: boolean;
   /** Holds more memory than allowed: replaced as soon as its request ends. */
@@ -149,17 +153,20 @@ class WorkerPool {
     this.starting++;
     const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init });
     let entry: PoolWorker | undefined;
-    const ready = new Promise<number>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'ready') {
+        if (m.type === 'head' || m.type === 'body' || m.type === 'end') {
+          entry?.respond?.(m);
+        } else if (m.type === 'ready') {
           clearTimeout(timer);
-          resolve(m.port);
+          resolve();
         } else if (m.type === 'failed') {
           clearTimeout(timer);
           reject(new Error(m.message));
         } else if (m.type === 'trapped') {
           this.log(`wasmcp-ts: a component trapped (${m.message}); replacing its worker`);
+          entry?.respond?.(m);
         } else if (m.type === 'memory' && entry && m.bytes > this.maxEngineMemoryBytes) {
           this.log(`wasmcp-ts: a worker holds ${Math.round(m.bytes / MiB)} MiB after a request (the limit is ${Math.round(this.maxEngineMemoryBytes / MiB)} MiB); replacing it`);
           entry.oversized = true;
@@ -171,20 +178,22 @@ class WorkerPool {
         reject(err);
       });
     });
-    let port: number;
     try {
-      port = await ready;
+      await ready;
     } finally {
       this.starting--;
     }
-    entry = { worker, port, busy: false, retired: false, oversized: false };
+    entry = { worker, busy: false, retired: false, oversized: false };
     if (this.closing) {
       await worker.terminate();
       return entry;
     }
     this.workers.push(entry);
     const started = entry;
-    worker.once('exit', () => this.replace(started));
+    worker.once('exit', () => {
+      started.respond?.({ type: 'exit' });
+      this.replace(started);
+    });
     this.release(started);
     return started;
   }
@@ -301,23 +310,65 @@ function jsonResponse(res: http.ServerResponse, status: number, body: string, he
   res.end(body);
 }
 
-/** Reads a body up to `limit` bytes; past it, what was read and the rest stream on unread. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/** A request body as read: whole, or its first bytes past the size limit. */
+interface ReadBody {
+  /** Its own buffer, so it can be handed to a worker. */
+  bytes: Uint8Array;
+  complete: boolean;
+}
+
+/**
+ * Reads a body up to `limit` bytes. Past it, what was read goes on (the transport refuses it
+ * with its own error) and the rest is read and dropped.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const done = (complete: boolean) => {
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      resolve({ bytes, complete });
+    };
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
       if (size > limit) {
-        req.off('data', onData).off('end', onEnd).pause();
-        req.unshift(Buffer.concat(chunks));
-        resolve(undefined);
+        req.off('data', onData).off('end', onEnd).resume();
+        done(false);
       }
     };
-    const onEnd = () => resolve(Buffer.concat(chunks));
+    const onEnd = () => done(true);
     req.on('data', onData).on('end', onEnd).on('error', reject);
   });
+}
+
+/** The request's headers for the worker: end-to-end ones, Host aside (it is the authority), the body's length as read. */
+function requestHeaders(req: http.IncomingMessage, body: ReadBody | undefined): [string, string][] {
+  const headers: [string, string][] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    if (HOP_BY_HOP.has(name) || name === 'host' || (body?.complete && name === 'content-length')) continue;
+    headers.push([name, req.rawHeaders[i + 1]]);
+  }
+  if (body?.complete) headers.push(['content-length', String(body.bytes.length)]);
+  return headers;
+}
+
+/** A component's response headers for Node, repeated names kept. */
+function responseHeaders(headers: [string, string][]): http.OutgoingHttpHeaders {
+  const out: Record<string, string | string[]> = {};
+  for (const [given, value] of headers) {
+    const name = given.toLowerCase();
+    if (HOP_BY_HOP.has(name)) continue;
+    const seen = out[name];
+    out[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return out;
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
@@ -331,7 +382,6 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize, limits.maxEngineMemoryBytes);
   const { rest: allWorkersReady } = await pool.start();
   const sweeper = options.sessionSweep && startSessionSweeper({ ...options.sessionSweep, keyValue: options.keyValue }, log);
-  const agent = new http.Agent({ keepAlive: true });
   const maxBody = Number(options.compose.env?.WASMCP_MAX_BODY ?? DEFAULT_MAX_BODY) || DEFAULT_MAX_BODY;
   /** Running requests by client and JSON-RPC id, for notifications/cancelled. */
   const running = new Map<string, InFlight>();
@@ -346,7 +396,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return;
     }
     const body = req.method === 'POST' ? await readBody(req, maxBody) : undefined;
-    const messages: RequestBody = body ? inspectBody(body) : NO_MESSAGES;
+    const messages: RequestBody = body?.complete ? inspectBody(body.bytes) : NO_MESSAGES;
     // A GET stream or a subscriptions/listen stream holds its worker for as long as it is open:
     // never let streams take the last worker, or no request could be served (the stream itself
     // would wait forever).
@@ -395,13 +445,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     proxy(req, res, entry, body, messages, isStream ? [] : messages.ids.map(runningKey));
   };
 
-  const proxy = (req: http.IncomingMessage, res: http.ServerResponse, entry: PoolWorker, body: Buffer | undefined, messages: RequestBody, keys: string[]) => {
+  const proxy = (req: http.IncomingMessage, res: http.ServerResponse, entry: PoolWorker, body: ReadBody | undefined, messages: RequestBody, keys: string[]) => {
     const openEnded = req.method === 'GET' || messages.listens;
     let finished = false;
     let deadline: NodeJS.Timeout | undefined;
     const finish = () => {
       finished = true;
       clearTimeout(deadline);
+      entry.respond = undefined;
       for (const key of keys) running.delete(key);
     };
     const release = () => {
@@ -409,57 +460,60 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       finish();
       pool.release(entry);
     };
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-    if (body) headers['content-length'] = String(body.length);
+    let status = 502;
+    let out: http.OutgoingHttpHeaders = {};
     let streaming = false;
-    const upstream = http.request({ host: '127.0.0.1', port: entry.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-      const out = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-      streaming = (answer.headers['content-type'] ?? '').startsWith('text/event-stream');
+    // What has not been passed on yet: the whole JSON answer, or the event being received
+    // (events go on whole, so an error event can still follow cleanly).
+    let held: Buffer[] = [];
+    let size = 0;
+    let lastByte = 0;
+    const onHead = (code: number, headers: [string, string][]) => {
+      status = code;
+      out = responseHeaders(headers);
+      const type = out['content-type'];
+      streaming = typeof type === 'string' && type.startsWith('text/event-stream');
       // A JSON answer is held until complete, so a request abandoned midway still gets a
       // whole JSON-RPC error; an event stream is passed on as it comes.
       if (streaming) {
-        res.writeHead(answer.statusCode ?? 502, out);
+        res.writeHead(status, out);
         res.flushHeaders();
       }
-      // What has not been passed on yet: the whole JSON answer, or the event being received
-      // (events go on whole, so an error event can still follow cleanly).
-      let held: Buffer[] = [];
-      let size = 0;
-      let lastByte = 0;
-      answer.on('data', (chunk: Buffer) => {
-        if (finished) return;
-        size += chunk.length;
-        // A GET or listen stream carries notifications for as long as it is open: no one result.
-        if (!openEnded && size > limits.maxResultBytes) {
-          abandon({ kind: 'error', message: `Internal error: the result exceeds the limit of ${limits.maxResultBytes} bytes (--max-result-bytes)` });
-          return;
-        }
-        held.push(chunk);
-        if (!streaming) return;
-        const end = eventsEnd(lastByte, chunk);
-        lastByte = chunk[chunk.length - 1];
-        if (end < 0) return;
-        const pending = Buffer.concat(held);
-        const cut = pending.length - chunk.length + end;
-        res.write(pending.subarray(0, cut));
-        held = cut < pending.length ? [pending.subarray(cut)] : [];
-      });
-      answer.on('end', () => {
-        if (finished) return;
-        if (!streaming) res.writeHead(answer.statusCode ?? 502, out);
-        res.end(Buffer.concat(held));
-        release();
-      });
-      // A worker that dies mid-answer cuts it short (a client gone has finished it already).
-      answer.on('close', () => {
-        if (!answer.complete) abandon({ kind: 'error', message: 'Internal error: the server worker failed while answering' });
-      });
-    });
-    upstream.on('error', (err) => abandon({ kind: 'error', message: `Internal error: the server worker failed (${err.message})` }));
+    };
+    const onBody = (bytes: Uint8Array) => {
+      const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      size += chunk.length;
+      // A GET or listen stream carries notifications for as long as it is open: no one result.
+      if (!openEnded && size > limits.maxResultBytes) {
+        abandon({ kind: 'error', message: `Internal error: the result exceeds the limit of ${limits.maxResultBytes} bytes (--max-result-bytes)` });
+        return;
+      }
+      held.push(chunk);
+      if (!streaming) return;
+      const end = eventsEnd(lastByte, chunk);
+      lastByte = chunk[chunk.length - 1];
+      if (end < 0) return;
+      const pending = Buffer.concat(held);
+      const cut = pending.length - chunk.length + end;
+      res.write(pending.subarray(0, cut));
+      held = cut < pending.length ? [pending.subarray(cut)] : [];
+    };
+    const onEnd = () => {
+      if (!streaming) res.writeHead(status, out);
+      res.end(Buffer.concat(held));
+      release();
+    };
+    entry.respond = (m) => {
+      if (finished) return;
+      if (m.type === 'head') onHead(m.status, m.headers);
+      else if (m.type === 'body') onBody(m.chunk);
+      else if (m.type === 'end') onEnd();
+      // The worker stopped (it trapped or crashed) before the answer was complete.
+      else abandon({ kind: 'error', message: 'Internal error: the server worker failed while answering' });
+    };
     const abandon = (why: Abandonment) => {
       if (finished) return;
       finish();
-      upstream.destroy();
       pool.discard(entry);
       if (why.kind === 'cancelled') {
         // A cancelled request gets no answer (MCP): its exchange just ends.
@@ -488,11 +542,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     res.on('close', () => {
       if (res.writableFinished || finished) return;
       finish();
-      upstream.destroy();
       pool.discard(entry);
     });
-    if (body) upstream.end(body);
-    else req.pipe(upstream);
+    const request: WorkerRequest = {
+      method: req.method ?? 'GET',
+      pathWithQuery: req.url ?? '/',
+      authority: req.headers.host,
+      headers: requestHeaders(req, body),
+      body: body?.bytes ?? new Uint8Array(),
+    };
+    entry.worker.postMessage(request, body ? [body.bytes.buffer as ArrayBuffer] : []);
   };
 
   const server = http.createServer((req, res) => {
@@ -518,7 +577,6 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
       clearTimeout(grace);
-      agent.destroy();
       await Promise.all([pool.close(), sweeper?.terminate()]);
     },
   };
