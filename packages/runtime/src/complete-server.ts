@@ -1,11 +1,11 @@
 // A complete server is one component holding the whole chain (a fused build, or a composition
 // made elsewhere): it exports a transport's entry point and imports nothing of the chain, so
-// the runtime serves it as it is, with no framework around it.
-import { componentWit } from '@bytecodealliance/jco';
+// the runtime serves it as it is, with no framework around it. Told from the component's own
+// import and export names, so the main thread of `serve` never loads an engine or jco.
 import { readFile } from 'node:fs/promises';
-import { loadComponentFile } from './component-cache.js';
 import { SERVER_HANDLER, unversioned } from './compose.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
+import { keyValueDraft, readComponent } from './wasm-compose/component-types.js';
 
 export interface CompleteServer {
   path: string;
@@ -17,14 +17,17 @@ export interface CompleteServer {
 const ENTRY_POINTS = { 'wasi:http/incoming-handler': 'http', 'wasi:cli/run': 'stdio' } as const;
 
 export async function completeServerOf(path: string): Promise<CompleteServer | undefined> {
-  const component = await loadComponentFile(path);
-  const entry = component.exports.map(unversioned).find((name): name is keyof typeof ENTRY_POINTS => name in ENTRY_POINTS);
+  let info;
+  try {
+    info = readComponent(await readFile(path));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'component not found' : `cannot read component (${(err as Error).message})`;
+    throw new Error(`${reason}: ${path}`);
+  }
+  const entry = info.exports.map((e) => unversioned(e.name)).find((name): name is keyof typeof ENTRY_POINTS => name in ENTRY_POINTS);
   // A fused framework exports the same entry point but still needs the chain behind it.
-  if (!entry || component.imports.some((name) => unversioned(name) === SERVER_HANDLER)) return undefined;
-  // The transpiled import names carry no WASI versions: the world's text does.
-  const wit = await componentWit(await readFile(path));
-  const variant = /^\s*import wasi:keyvalue\/[a-z-]+@0\.2\.0-draft2;/m.test(wit) ? 'draft2' : 'draft';
-  return { path, transport: ENTRY_POINTS[entry], variant };
+  if (!entry || info.imports.some((i) => unversioned(i.name) === SERVER_HANDLER)) return undefined;
+  return { path, transport: ENTRY_POINTS[entry], variant: keyValueDraft(info) ?? 'draft' };
 }
 
 /**

@@ -1,6 +1,8 @@
 // Loads a component for the Node host: transpiles it with jco once per content hash
 // (on disk, so a second process skips the ~1-3 s transpile) and compiles its core modules
-// once per process, so every further instance costs only instantiation.
+// once per process, so every further instance costs only instantiation. Worker threads share
+// the compiled modules (a WebAssembly.Module crosses threads with its machine code), so a
+// pool compiles each engine once, not once per worker.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -37,6 +39,38 @@ export function defaultCacheDir(): string {
 
 const loaded = new Map<string, Promise<LoadedComponent>>();
 
+/** Compiled core modules by component digest, then by core file name. */
+export type CompiledModules = Record<string, Record<string, WebAssembly.Module>>;
+
+const compiled = new Map<string, Map<string, Promise<WebAssembly.Module>>>();
+
+/** Modules another thread compiled: loading those components here compiles nothing. */
+export function adoptCompiledModules(modules: CompiledModules): void {
+  for (const [digest, cores] of Object.entries(modules)) {
+    const own = coresOf(digest);
+    for (const [name, module] of Object.entries(cores)) if (!own.has(name)) own.set(name, Promise.resolve(module));
+  }
+}
+
+/** Every module this thread has compiled or adopted, to hand to another thread. */
+export async function compiledModules(): Promise<CompiledModules> {
+  const out: CompiledModules = {};
+  for (const [digest, cores] of compiled) {
+    out[digest] = {};
+    for (const [name, module] of cores) out[digest][name] = await module;
+  }
+  return out;
+}
+
+function coresOf(digest: string): Map<string, Promise<WebAssembly.Module>> {
+  let cores = compiled.get(digest);
+  if (!cores) {
+    cores = new Map();
+    compiled.set(digest, cores);
+  }
+  return cores;
+}
+
 export function loadComponentFile(path: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
   return readFile(path).then(
     (bytes) => loadComponentBytes(bytes, path, cacheDir),
@@ -64,12 +98,13 @@ async function load(bytes: Uint8Array, digest: string, source: string, cacheDir:
   const jsFile = meta.files.find((f) => f.endsWith('.js') && !f.includes('/'));
   if (!jsFile) throw new Error(`transpiled ${source} has no entry module`);
   const mod = await import(pathToFileURL(join(dir, jsFile)).href);
-  const cores = new Map<string, Promise<WebAssembly.Module>>();
+  const cores = coresOf(digest);
   const getCoreModule = (name: string) => {
     let core = cores.get(name);
     if (!core) {
       core = readFile(join(dir, name)).then((b) => WebAssembly.compile(b));
       cores.set(name, core);
+      core.catch(() => cores.delete(name));
     }
     return core;
   };

@@ -4,6 +4,7 @@
 // response goes back as messages: the head, then the body (an event stream write by write).
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { adoptCompiledModules, compiledModules, type CompiledModules } from './component-cache.js';
 import { composeServer, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
 import { localHttp, type LocalRequest } from './local-http.js';
@@ -12,6 +13,8 @@ import { wasiImports } from './wasi-imports.js';
 export interface WorkerInit {
   compose: Omit<ComposeOptions, 'keyValue'>;
   keyValue: KeyValueSpec;
+  /** The engines another worker compiled: this one only instantiates them. */
+  modules?: CompiledModules;
 }
 
 /** From the main thread: a request to serve. */
@@ -19,6 +22,8 @@ export type WorkerRequest = LocalRequest;
 
 export type WorkerMessage =
   | { type: 'ready' }
+  /** Before 'ready', from a worker that compiled its engines itself: for the workers after it. */
+  | { type: 'compiled'; modules: CompiledModules }
   | { type: 'failed'; message: string }
   | { type: 'trapped'; message: string }
   | { type: 'head'; status: number; headers: [string, string][] }
@@ -30,6 +35,7 @@ export type WorkerMessage =
 const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
 
 async function start(init: WorkerInit): Promise<void> {
+  if (init.modules) adoptCompiledModules(init.modules);
   const keyValue = createKeyValueBackend(init.keyValue);
   const http = localHttp(wasiImports());
   const wasiOverrides = { ...init.compose.wasiOverrides, ...http.imports };
@@ -52,6 +58,7 @@ async function start(init: WorkerInit): Promise<void> {
     }
     post({ type: 'memory', bytes: getHeapStatistics().external_memory });
   });
+  if (!init.modules) post({ type: 'compiled', modules: await compiledModules() });
   post({ type: 'ready' });
 }
 

@@ -113,7 +113,7 @@ class WorkerPool {
   private closing = false;
 
   constructor(
-    private readonly init: WorkerInit,
+    private init: WorkerInit,
     private readonly log: (line: string) => void,
     readonly size: number,
     private readonly maxSize: number,
@@ -158,6 +158,8 @@ class WorkerPool {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'head' || m.type === 'body' || m.type === 'end') {
           entry?.respond?.(m);
+        } else if (m.type === 'compiled') {
+          this.init = { ...this.init, modules: m.modules };
         } else if (m.type === 'ready') {
           clearTimeout(timer);
           resolve();

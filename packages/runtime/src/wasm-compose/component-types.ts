@@ -3,6 +3,7 @@
 // (value types spelled out, resources named by the interface that owns them), so that the
 // imports of several components can be merged into one set of outer imports.
 import { Reader, Section, Sort, isComponent } from './binary.js';
+import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
 
 export type ValType =
   | { kind: 'prim'; code: number }
@@ -255,6 +256,17 @@ const EXTERN_SORTS: Record<number, ExternSort> = {
   [Sort.Component]: 'component',
   [Sort.Instance]: 'instance',
 };
+
+const KEYVALUE = /^wasi:keyvalue\/[a-z-]+@0\.2\.0-(draft2?)$/;
+
+/** The wasi:keyvalue draft a component imports, if any. */
+export function keyValueDraft(info: ComponentInfo): KeyValueVariant | undefined {
+  for (const { name } of info.imports) {
+    const match = KEYVALUE.exec(name);
+    if (match) return match[1] as KeyValueVariant;
+  }
+  return undefined;
+}
 
 /** Reads the top level of a component: its imports, exports and the types they use. */
 export function readComponent(bytes: Uint8Array): ComponentInfo {

@@ -3,13 +3,12 @@
 // (tools, resources, prompts, completions) is wrapped in that capability's middleware; the
 // framework's service pieces (server-io, sessions, authorization) come in when a member imports
 // what they export; everything else a member imports must be WASI, or is refused.
-import { componentWit } from '@bytecodealliance/jco';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
 import { frameworkComponentReference, locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
-import { readComponent, type ComponentInfo } from './component-types.js';
+import { keyValueDraft, readComponent, type ComponentInfo } from './component-types.js';
 import { compareVersions, compatible, encodeComposition, splitVersion, type CompositionExport, type CompositionMember } from './encode-composition.js';
 
 export interface ComposeFileOptions {
@@ -58,17 +57,6 @@ const SERVICE_PIECES: Record<string, FrameworkComponent> = {
   'wasmcp:keyvalue/store': 'sessions',
   'wasmcp:auth/helpers': 'authorization',
 };
-
-const KEYVALUE = /^wasi:keyvalue\/[a-z-]+@0\.2\.0-(draft2?)$/;
-
-/** The wasi:keyvalue draft a component imports, if any. */
-function keyValueDraft(info: ComponentInfo): KeyValueVariant | undefined {
-  for (const { name } of info.imports) {
-    const match = KEYVALUE.exec(name);
-    if (match) return match[1] as KeyValueVariant;
-  }
-  return undefined;
-}
 
 const exportOf = (member: Member, iface: string) => member.info.exports.find((e) => e.sort === 'instance' && unversioned(e.name) === iface)?.name;
 const importOf = (member: Member, iface: string) => member.info.imports.find((i) => unversioned(i.name) === iface)?.name;
@@ -238,6 +226,8 @@ export async function composeFile(options: ComposeFileOptions): Promise<Composed
  * wiring included): a member given where its type does not fit is refused here, naming it.
  */
 async function validate(bytes: Uint8Array, members: Member[]): Promise<void> {
+  // Loaded here, not at start-up: jco's wasm-tools is tens of MB that `serve` never needs.
+  const { componentWit } = await import('@bytecodealliance/jco');
   try {
     await componentWit(bytes);
   } catch (err) {
