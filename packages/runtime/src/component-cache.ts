@@ -30,7 +30,7 @@ interface CacheMeta {
 }
 
 // Bump when the transpile options below change, so stale caches are not reused.
-const TRANSPILE_FORMAT = 'jco-1.35.0-async-1';
+const TRANSPILE_FORMAT = 'jco-1.35.0-async-2';
 const DIGEST_PATTERN = /^[0-9a-f]{64}$/;
 
 export function defaultCacheDir(): string {
@@ -117,6 +117,16 @@ async function load(bytes: Uint8Array, digest: string, source: string, cacheDir:
   };
 }
 
+// jco's glue asks the environment for JCO_DEBUG in every one of its debug-log calls, several per
+// host call; a worker's process.env is a C++ lookup, about 5 % of a request. Ask once per instance.
+const DEBUG_LOG_PER_CALL = 'const _debugLog = (...args) => {\n    if (!globalThis?.process?.env?.JCO_DEBUG) { return; }\n    console.debug(...args);\n  };';
+const DEBUG_LOG_ONCE = 'const _debugLog = globalThis?.process?.env?.JCO_DEBUG ? (...args) => console.debug(...args) : () => {};';
+
+function withDebugSwitchOnce(content: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(content);
+  return text.includes(DEBUG_LOG_PER_CALL) ? new TextEncoder().encode(text.replace(DEBUG_LOG_PER_CALL, DEBUG_LOG_ONCE)) : content;
+}
+
 async function readMeta(dir: string): Promise<CacheMeta | undefined> {
   try {
     return JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as CacheMeta;
@@ -143,7 +153,7 @@ async function transpileInto(bytes: Uint8Array, dir: string, source: string): Pr
   const files = Object.keys(result.files);
   for (const [name, content] of Object.entries(result.files)) {
     await mkdir(dirname(join(tmp, name)), { recursive: true });
-    await writeFile(join(tmp, name), content);
+    await writeFile(join(tmp, name), name.endsWith('.js') ? withDebugSwitchOnce(content) : content);
   }
   const meta: CacheMeta = { imports: result.imports, exports: result.exports.map(([name]) => name), files };
   await writeFile(join(tmp, 'meta.json'), JSON.stringify(meta));

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { adoptCompiledModules, compiledModules, type CompiledModules } from './component-cache.js';
 import { composeServer, type ComposeOptions } from './compose.js';
 import { createKeyValueBackend, type KeyValueSpec } from './keyvalue/factory.js';
-import { localHttp, type LocalRequest } from './local-http.js';
+import { localHttp, type LocalRequest, type ResponseSink } from './local-http.js';
 import { wasiImports } from './wasi-imports.js';
 
 export interface WorkerInit {
@@ -15,6 +15,8 @@ export interface WorkerInit {
   keyValue: KeyValueSpec;
   /** The engines another worker compiled: this one only instantiates them. */
   modules?: CompiledModules;
+  /** Past this much memory outside the JS heap after a request, the worker asks to be replaced. */
+  maxEngineMemoryBytes: number;
 }
 
 /** From the main thread: a request to serve. */
@@ -26,10 +28,16 @@ export type WorkerMessage =
   | { type: 'compiled'; modules: CompiledModules }
   | { type: 'failed'; message: string }
   | { type: 'trapped'; message: string }
+  /** An event stream: its head, its writes, its end. */
   | { type: 'head'; status: number; headers: [string, string][] }
   | { type: 'body'; chunk: Uint8Array }
   | { type: 'end' }
-  /** After each request: the memory outside the JS heap (the engines' linear memories grow there and never shrink). */
+  /** Any other response, in one message. */
+  | { type: 'whole'; status: number; headers: [string, string][]; body: Uint8Array }
+  /**
+   * After a request, when the memory outside the JS heap (where the engines' linear memories
+   * grow, never to shrink) is past the limit.
+   */
   | { type: 'memory'; bytes: number };
 
 const INCOMING_HANDLER = 'wasi:http/incoming-handler@0.2.10';
@@ -42,10 +50,12 @@ async function start(init: WorkerInit): Promise<void> {
   const head = await composeServer({ ...init.compose, wasiOverrides, keyValue });
   const handler = head[INCOMING_HANDLER] as { handle(request: unknown, outparam: unknown): void } | undefined;
   if (!handler) throw new Error(`the transport does not export ${INCOMING_HANDLER}`);
-  const sink = {
-    head: (status: number, headers: [string, string][]) => post({ type: 'head', status, headers }),
-    body: (chunk: Uint8Array) => parentPort?.postMessage({ type: 'body', chunk } satisfies WorkerMessage, [chunk.buffer as ArrayBuffer]),
+  // Every chunk has a buffer of its own (local-http copies what the engine writes): moved, not copied.
+  const sink: ResponseSink = {
+    head: (status, headers) => post({ type: 'head', status, headers }),
+    body: (chunk) => post({ type: 'body', chunk }, [chunk.buffer as ArrayBuffer]),
     end: () => post({ type: 'end' }),
+    whole: (status, headers, body) => post({ type: 'whole', status, headers, body }, [body.buffer as ArrayBuffer]),
   };
   parentPort?.on('message', (request: WorkerRequest) => {
     try {
@@ -56,14 +66,15 @@ async function start(init: WorkerInit): Promise<void> {
       setImmediate(() => process.exit(1));
       return;
     }
-    post({ type: 'memory', bytes: getHeapStatistics().external_memory });
+    const bytes = getHeapStatistics().external_memory;
+    if (bytes > init.maxEngineMemoryBytes) post({ type: 'memory', bytes });
   });
   if (!init.modules) post({ type: 'compiled', modules: await compiledModules() });
   post({ type: 'ready' });
 }
 
-function post(message: WorkerMessage): void {
-  parentPort?.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
 }
 
 start(workerData as WorkerInit).catch((err: Error) => {

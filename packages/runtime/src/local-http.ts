@@ -19,11 +19,15 @@ export interface LocalRequest {
   body: Uint8Array;
 }
 
-/** Where a response goes, as the component writes it. */
+/**
+ * Where a response goes: an event stream as it is written (its head at once, then each write),
+ * any other response whole, in one piece, when it ends.
+ */
 export interface ResponseSink {
   head(status: number, headers: [string, string][]): void;
   body(chunk: Uint8Array): void;
   end(): void;
+  whole(status: number, headers: [string, string][], body: Uint8Array): void;
 }
 
 // preview2-shim's wasi:io and wasi:http classes, as its import object holds them.
@@ -156,16 +160,15 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     private held: Uint8Array[] = [];
     finished = false;
     constructor(
-      private readonly sink: ResponseSink,
+      private readonly exchange: ResponseOutparam,
       private readonly streaming: boolean,
     ) {
       super();
     }
-    /** Sends what is held and ends the response. */
+    /** Ends the response with what is held. */
     end(): void {
-      this.release();
       this.finished = true;
-      this.sink.end();
+      this.exchange.endBody(this.take());
     }
     checkWrite(): bigint {
       if (this.finished) throw closed();
@@ -206,12 +209,13 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     subscribe(): object {
       return new ReadyPollable();
     }
-    /** Sends what is held. */
-    release(): void {
-      if (this.held.length === 0) return;
+    private release(): void {
+      if (this.held.length > 0) this.exchange.sendBody(this.take());
+    }
+    private take(): Uint8Array {
       const chunks = this.held;
       this.held = [];
-      this.sink.body(chunks.length === 1 ? chunks[0] : concat(chunks));
+      return chunks.length === 1 ? chunks[0] : concat(chunks);
     }
   }
 
@@ -263,20 +267,21 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     }
     body(): LocalOutgoingBody {
       if (this.body_) throw undefined;
-      const headers = this.fields.entries().map(([name, value]): [string, string] => [name, new TextDecoder().decode(value)]);
-      const streaming = headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('text/event-stream'));
       const exchange = current();
-      exchange.writer = new BodyWriter(exchange.sink, streaming);
+      exchange.writer = new BodyWriter(exchange, isEventStream(textHeaders(this.fields)));
       this.body_ = new LocalOutgoingBody(exchange.writer);
       return this.body_;
     }
   }
 
+  /** One request's response, from the outparam the component sets to the end of its body. */
   class ResponseOutparam {
     answered = false;
     /** The response body, once the component asked for it. */
     writer: BodyWriter | undefined;
-    constructor(readonly sink: ResponseSink) {}
+    /** The head of a response that goes whole, until its body ends. */
+    private held: { status: number; headers: [string, string][] } | undefined;
+    constructor(private readonly sink: ResponseSink) {}
     static set(param: ResponseOutparam, response: { tag: 'ok'; val: OutgoingResponse } | { tag: 'err'; val: unknown }): void {
       if (param.answered) throw new Error('the response was already set');
       if (response.tag === 'err') {
@@ -284,22 +289,39 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
         return;
       }
       param.answered = true;
-      const headers = response.val
-        .headers()
-        .entries()
-        .map(([name, value]): [string, string] => [name, new TextDecoder().decode(value)]);
-      param.sink.head(response.val.statusCode(), headers);
+      const status = response.val.statusCode();
+      const headers = textHeaders(response.val.headers());
+      if (isEventStream(headers)) param.sink.head(status, headers);
+      else param.held = { status, headers };
+    }
+    sendBody(chunk: Uint8Array): void {
+      this.releaseHead();
+      this.sink.body(chunk);
+    }
+    endBody(rest: Uint8Array): void {
+      const held = this.held;
+      if (held) {
+        this.held = undefined;
+        this.sink.whole(held.status, held.headers, rest);
+        return;
+      }
+      if (rest.length > 0) this.sink.body(rest);
+      this.sink.end();
+    }
+    private releaseHead(): void {
+      if (!this.held) return;
+      this.sink.head(this.held.status, this.held.headers);
+      this.held = undefined;
     }
     fail(message: string): void {
       this.answered = true;
-      this.sink.head(500, [['content-type', 'text/plain; charset=utf-8']]);
-      this.sink.body(encoder.encode(message));
-      this.sink.end();
+      this.sink.whole(500, [['content-type', 'text/plain; charset=utf-8']], encoder.encode(message));
     }
     /** After the handler returned: a response it left unset or unfinished still ends. */
     settle(): void {
       if (!this.answered) this.fail('the component returned without a response');
-      else if (this.writer && !this.writer.finished) this.writer.end();
+      else if (!this.writer) this.endBody(new Uint8Array());
+      else if (!this.writer.finished) this.writer.end();
     }
   }
 
@@ -335,6 +357,15 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
       outparam.settle();
     },
   };
+}
+
+function textHeaders(fields: Fields): [string, string][] {
+  const decoder = new TextDecoder();
+  return fields.entries().map(([name, value]): [string, string] => [name, decoder.decode(value)]);
+}
+
+function isEventStream(headers: [string, string][]): boolean {
+  return headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('text/event-stream'));
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

@@ -117,7 +117,6 @@ class WorkerPool {
     private readonly log: (line: string) => void,
     readonly size: number,
     private readonly maxSize: number,
-    private readonly maxEngineMemoryBytes: number,
   ) {}
 
   health(): PoolHealth {
@@ -156,7 +155,7 @@ class WorkerPool {
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'head' || m.type === 'body' || m.type === 'end') {
+        if (m.type === 'head' || m.type === 'body' || m.type === 'end' || m.type === 'whole') {
           entry?.respond?.(m);
         } else if (m.type === 'compiled') {
           this.init = { ...this.init, modules: m.modules };
@@ -169,8 +168,8 @@ class WorkerPool {
         } else if (m.type === 'trapped') {
           this.log(`wasmcp-ts: a component trapped (${m.message}); replacing its worker`);
           entry?.respond?.(m);
-        } else if (m.type === 'memory' && entry && m.bytes > this.maxEngineMemoryBytes) {
-          this.log(`wasmcp-ts: a worker holds ${Math.round(m.bytes / MiB)} MiB after a request (the limit is ${Math.round(this.maxEngineMemoryBytes / MiB)} MiB); replacing it`);
+        } else if (m.type === 'memory' && entry) {
+          this.log(`wasmcp-ts: a worker holds ${Math.round(m.bytes / MiB)} MiB after a request (the limit is ${Math.round(this.init.maxEngineMemoryBytes / MiB)} MiB); replacing it`);
           entry.oversized = true;
           if (!entry.busy) this.discard(entry);
         }
@@ -381,7 +380,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const size = Math.max(1, options.workers);
   // Extra workers only over a shared key-value backend: a private in-memory one would not know the sessions.
   const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
-  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue }, log, size, maxSize, limits.maxEngineMemoryBytes);
+  const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue, maxEngineMemoryBytes: limits.maxEngineMemoryBytes }, log, size, maxSize);
   const { rest: allWorkersReady } = await pool.start();
   const sweeper = options.sessionSweep && startSessionSweeper({ ...options.sessionSweep, keyValue: options.keyValue }, log);
   const maxBody = Number(options.compose.env?.WASMCP_MAX_BODY ?? DEFAULT_MAX_BODY) || DEFAULT_MAX_BODY;
@@ -510,6 +509,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       if (m.type === 'head') onHead(m.status, m.headers);
       else if (m.type === 'body') onBody(m.chunk);
       else if (m.type === 'end') onEnd();
+      else if (m.type === 'whole') {
+        onHead(m.status, m.headers);
+        onBody(m.body);
+        if (!finished) onEnd();
+      }
       // The worker stopped (it trapped or crashed) before the answer was complete.
       else abandon({ kind: 'error', message: 'Internal error: the server worker failed while answering' });
     };
