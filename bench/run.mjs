@@ -9,7 +9,8 @@
 //                 chains before theirs (default 10): V8 tiers hot wasm functions up in the
 //                 background for many seconds, and a run taken before that settles measures
 //                 the compiler, not the server
-//   --only LIST   sections to run, of size,startup,http,hop (default all)
+//   --only LIST   sections to run, of size,startup,http,hop,profile (default all); profile
+//                 takes our servers that missed an HTTP target (all of them without http)
 // The fused complete servers (e, f, and one over stdio) are built first, into the run's scratch folder.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,12 +18,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFusedServers } from './lib/fused.mjs';
 import { measureHop } from './lib/hop.mjs';
+import { profileServer, STAGES } from './lib/profile.mjs';
 import { cpuTimeMs, peakRssMb, resetPeakRss, runLoad } from './lib/load.mjs';
 import { benchServers, jsonRpc, oauthSetup, openSession, ROOT, startServer, WORKERS } from './lib/servers.mjs';
 import { fileSize, measureSizes } from './lib/size.mjs';
 import { median, serveStartMs, stdioStartMs } from './lib/startup.mjs';
 
-const SECTIONS = ['size', 'startup', 'http', 'hop'];
+const SECTIONS = ['size', 'startup', 'http', 'hop', 'profile'];
+const OURS = ['a', 'b', 'e', 'f'];
 const WARM_STARTS = 3;
 const CONCURRENCIES = [1, 16];
 const METHODS = [
@@ -171,6 +174,30 @@ async function hopSection() {
   return hop;
 }
 
+/**
+ * Where the CPU of each of `ids` goes per tools/call at c=16, stage by stage: what to work on
+ * for a missed target.
+ */
+async function profileSection(servers, ids) {
+  const profiled = [];
+  for (const spec of servers.filter((s) => ids.includes(s.id))) {
+    profiled.push({ id: spec.id, ...(await profileServer(spec, { body: METHODS[0].body, concurrency: 16, seconds, warmupSeconds: serverWarmupSeconds })) });
+  }
+  if (profiled.length === 0) return profiled;
+  const total = (p) => STAGES.reduce((sum, stage) => sum + p.msPerRequest[stage], 0);
+  printTable(
+    `Where the CPU goes: ms per tools/call at c=16 over ${seconds} s, by stage (V8 CPU profiles of every thread of the server)`,
+    ['stage', ...profiled.map((p) => `(${p.id})`)],
+    [...STAGES.map((stage) => [stage, ...profiled.map((p) => fixed(3)(p.msPerRequest[stage]))]), ['total', ...profiled.map((p) => fixed(3)(total(p)))]],
+  );
+  return profiled;
+}
+
+/** Our servers with a missed target of the HTTP section. */
+function missedHttpTargets(targetRows) {
+  return OURS.filter((id) => targetRows.some((t) => !t.met && t.target.includes(`, (${id}) /`)));
+}
+
 /** Each target's value next to its limit; value / limit says by how much it is met or missed. */
 function targets(results) {
   const out = [];
@@ -240,6 +267,7 @@ async function main() {
     if (sections.has('http')) results.http = await httpSection(servers);
     if (sections.has('hop')) results.hop = await hopSection();
     results.targets = targets(results);
+    if (sections.has('profile')) results.profile = await profileSection(servers, results.http ? missedHttpTargets(results.targets) : OURS);
     results.machine.loadAverageAtEnd = loadavg();
     console.log(`\nload average: ${results.machine.loadAverageAtStart.map(fixed(2)).join(' ')} at start, ${results.machine.loadAverageAtEnd.map(fixed(2)).join(' ')} at end (${results.machine.cpus} CPUs)`);
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

@@ -5,7 +5,7 @@ import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/index.ts', 'src/cli.ts', 'src/http-worker.ts', 'src/stdio-worker.ts', 'src/session-sweeper.ts', 'src/keyvalue/redis-worker.ts'],
+  entryPoints: ['src/index.ts', 'src/cli.ts', 'src/http-worker.ts', 'src/stdio-worker.ts', 'src/session-sweeper.ts', 'src/transpile-worker.ts', 'src/keyvalue/redis-worker.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

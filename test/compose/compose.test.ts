@@ -55,6 +55,8 @@ async function withHttpClient(file: string, use: (client: Client) => Promise<voi
   try {
     await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
     await use(client);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\nthe server's log:\n${server.stderr()}`);
   } finally {
     await client.close();
     await server.stop();

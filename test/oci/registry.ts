@@ -91,6 +91,8 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 export interface ServeProcess {
   /** The MCP endpoint it announced. */
   mcpUrl: string;
+  /** What it has written to stderr so far (its log), for a failing test to show. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ export function serveCli(args: string[], env: Record<string, string> = {}): Prom
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const url = /MCP server on (\S+)/.exec(stderr)?.[1];
-      if (url) resolve({ mcpUrl: url, stop: () => stopChild(child) });
+      if (url) resolve({ mcpUrl: url, stderr: () => stderr, stop: () => stopChild(child) });
     });
     child.once('exit', (code) => reject(new Error(`wasmcp-ts serve exited with ${code}: ${stderr}`)));
   });

@@ -8,6 +8,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TranspileJob, TranspileOutcome } from './transpile-worker.js';
 
 export type ImportObject = Record<string, unknown>;
 export type Instance = Record<string, any>;
@@ -135,19 +137,20 @@ async function readMeta(dir: string): Promise<CacheMeta | undefined> {
   }
 }
 
+/** jco's transpile, in a thread of its own that ends with it (transpile-worker.ts). */
+async function transpileInThread(bytes: Uint8Array, source: string): Promise<Extract<TranspileOutcome, { ok: true }>> {
+  const worker = new Worker(new URL('./transpile-worker.js', import.meta.url), { workerData: { bytes } satisfies TranspileJob });
+  const outcome = await new Promise<TranspileOutcome>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the transpile thread exited (${code})`)));
+  }).finally(() => worker.terminate());
+  if (!outcome.ok) throw new Error(`cannot transpile ${source}: ${outcome.message}`);
+  return outcome;
+}
+
 async function transpileInto(bytes: Uint8Array, dir: string, source: string): Promise<CacheMeta> {
-  const { transpile } = await import('@bytecodealliance/jco');
-  let result;
-  try {
-    result = await transpile(bytes, {
-      name: 'component',
-      instantiation: 'async',
-      noTypescript: true,
-      quiet: true,
-    });
-  } catch (err) {
-    throw new Error(`cannot transpile ${source}: ${(err as Error).message}`);
-  }
+  const result = await transpileInThread(bytes, source);
   // Write into a temporary folder and rename, so a concurrent process never sees half a cache entry.
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   const files = Object.keys(result.files);
@@ -155,7 +158,7 @@ async function transpileInto(bytes: Uint8Array, dir: string, source: string): Pr
     await mkdir(dirname(join(tmp, name)), { recursive: true });
     await writeFile(join(tmp, name), name.endsWith('.js') ? withDebugSwitchOnce(content) : content);
   }
-  const meta: CacheMeta = { imports: result.imports, exports: result.exports.map(([name]) => name), files };
+  const meta: CacheMeta = { imports: result.imports, exports: result.exports, files };
   await writeFile(join(tmp, 'meta.json'), JSON.stringify(meta));
   await mkdir(dirname(dir), { recursive: true });
   try {
