@@ -135,13 +135,18 @@ class WorkerPool {
    */
   async start(): Promise<{ rest: Promise<void> }> {
     await this.spawn();
-    const rest = Array.from({ length: this.size - 1 }, () => this.spawn());
-    // A worker that fails to start is logged; the pool serves with the others.
-    return { rest: Promise.allSettled(rest).then((outcomes) => this.logFailures(outcomes)) };
+    return { rest: this.spawnRest() };
   }
 
-  private logFailures(outcomes: PromiseSettledResult<unknown>[]): void {
-    for (const outcome of outcomes) if (outcome.status === 'rejected') this.log(`wasmcp-ts: cannot start a worker: ${(outcome.reason as Error).message}`);
+  /**
+   * The others, one after another: each instantiates in a few hundred ms of CPU, and the
+   * first requests, already being served, should compete with one of them at a time, not all.
+   * A worker that fails to start is logged; the pool serves with the others.
+   */
+  private async spawnRest(): Promise<void> {
+    for (let i = 1; i < this.size && !this.closing; i++) {
+      await this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot start a worker: ${err.message}`));
+    }
   }
 
   private spawnInBackground(): void {
