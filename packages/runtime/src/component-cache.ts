@@ -3,12 +3,12 @@
 // once per process, so every further instance costs only instantiation. Worker threads share
 // the compiled modules (a WebAssembly.Module crosses threads with its machine code), so a
 // pool compiles each engine once, not once per worker.
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TranspileJob, TranspileOutcome } from './transpile-worker.js';
 
 export type ImportObject = Record<string, unknown>;
@@ -137,20 +137,23 @@ async function readMeta(dir: string): Promise<CacheMeta | undefined> {
   }
 }
 
-/** jco's transpile, in a thread of its own that ends with it (transpile-worker.ts). */
-async function transpileInThread(bytes: Uint8Array, source: string): Promise<Extract<TranspileOutcome, { ok: true }>> {
-  const worker = new Worker(new URL('./transpile-worker.js', import.meta.url), { workerData: { bytes } satisfies TranspileJob });
+/** jco's transpile, in a process of its own that ends with it (transpile-worker.ts). */
+async function transpileInProcess(bytes: Uint8Array, source: string): Promise<Extract<TranspileOutcome, { ok: true }>> {
+  const child = fork(fileURLToPath(new URL('./transpile-worker.js', import.meta.url)), { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const outcome = await new Promise<TranspileOutcome>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the transpile thread exited (${code})`)));
-  }).finally(() => worker.terminate());
+    child.once('message', (m) => resolve(m as TranspileOutcome));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the transpile process exited (${code})${stderr ? `: ${stderr.trim()}` : ''}`)));
+    child.send({ bytes } satisfies TranspileJob);
+  }).finally(() => child.kill());
   if (!outcome.ok) throw new Error(`cannot transpile ${source}: ${outcome.message}`);
   return outcome;
 }
 
 async function transpileInto(bytes: Uint8Array, dir: string, source: string): Promise<CacheMeta> {
-  const result = await transpileInThread(bytes, source);
+  const result = await transpileInProcess(bytes, source);
   // Write into a temporary folder and rename, so a concurrent process never sees half a cache entry.
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   const files = Object.keys(result.files);

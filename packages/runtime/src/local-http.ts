@@ -346,7 +346,16 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
       'wasi:http/types': { ...types, OutgoingBody, OutgoingResponse, ResponseOutparam },
     },
     serve(handle, request, sink) {
-      const fields = Fields.fromList(request.headers.map(([name, value]) => [name, encoder.encode(value)]));
+      let fields: Fields;
+      try {
+        fields = Fields.fromList(request.headers.map(([name, value]) => [name, encoder.encode(value)]));
+      } catch (err) {
+        // A header wasi:http refuses (a forbidden or malformed one) is the client's error, not the worker's.
+        const reason = (err as { tag?: string })?.tag ?? 'invalid';
+        const body = JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `Bad Request: a request header is not acceptable (${reason})` } });
+        sink.whole(400, [['content-type', 'application/json']], encoder.encode(body));
+        return;
+      }
       const outparam = new ResponseOutparam(sink);
       serving = outparam;
       try {

@@ -387,7 +387,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const maxSize = isShared(options.keyValue) ? Math.max(size * 2, size + 2) : size;
   const pool = new WorkerPool({ compose: options.compose, keyValue: options.keyValue, maxEngineMemoryBytes: limits.maxEngineMemoryBytes }, log, size, maxSize);
   const { rest: allWorkersReady } = await pool.start();
-  const sweeper = options.sessionSweep && startSessionSweeper({ ...options.sessionSweep, keyValue: options.keyValue }, log);
+  // Started once every worker serves: its first sweep is an interval away, and its start-up
+  // would only compete with the first requests for the CPU.
+  let sweeper: Worker | undefined;
+  let stopping = false;
+  const sweep = options.sessionSweep;
+  if (sweep) void allWorkersReady.then(() => (sweeper = stopping ? undefined : startSessionSweeper({ ...sweep, keyValue: options.keyValue }, log)));
   const maxBody = Number(options.compose.env?.WASMCP_MAX_BODY ?? DEFAULT_MAX_BODY) || DEFAULT_MAX_BODY;
   /** Running requests by client and JSON-RPC id, for notifications/cancelled. */
   const running = new Map<string, InFlight>();
@@ -588,6 +593,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      stopping = true;
       await Promise.all([pool.close(), sweeper?.terminate()]);
     },
   };

@@ -1,7 +1,7 @@
-// A throwaway thread for one jco transpile: jco's own engines take hundreds of MB and never
-// give them back, so they must not stay in a thread that serves (or in the main thread).
-import { parentPort, workerData } from 'node:worker_threads';
-
+// A throwaway process for one jco transpile: jco's own engines take hundreds of MB and never
+// give them back, so they must not stay in a process that serves, and a process of its own is
+// also free of the server's cap on wasm memory (--wasm-max-mem-pages), which a large component
+// (a composition holding a dozen engines) needs jco to exceed while it transpiles.
 export interface TranspileJob {
   bytes: Uint8Array;
 }
@@ -20,4 +20,6 @@ async function transpileJob({ bytes }: TranspileJob): Promise<TranspileOutcome> 
   }
 }
 
-transpileJob(workerData as TranspileJob).then((outcome) => parentPort?.postMessage(outcome));
+process.once('message', (job: TranspileJob) => {
+  void transpileJob(job).then((outcome) => process.send?.(outcome, () => process.disconnect()));
+});

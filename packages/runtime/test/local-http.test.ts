@@ -154,6 +154,15 @@ describe('wasi:http in the serving worker', () => {
     expect(failed.recorded.whole?.body).toContain('boom');
   });
 
+  it('a header wasi:http refuses gets a 400 JSON-RPC error, and the component is not called', () => {
+    const { sink, recorded } = recorder();
+    let called = false;
+    http.serve(() => (called = true), request({ headers: [['keep-alive', 'timeout=5']] }), sink);
+    expect(called).toBe(false);
+    expect(recorded.whole?.status).toBe(400);
+    expect(JSON.parse(recorded.whole!.body)).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
+  });
+
   it("an outgoing request's body (the shim's) still passes as an OutgoingBody; a stream's pollable is ready without the shim", () => {
     const shimBody = Object.create((shim['wasi:http/types'] as Any).OutgoingBody.prototype);
     expect(shimBody instanceof types.OutgoingBody).toBe(true);
