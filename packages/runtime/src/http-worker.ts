@@ -1,7 +1,7 @@
 // One serving worker: its own instances of the whole composition (transport, chain, services).
 // The main thread hands it one request at a time as a message (a component call blocks this
 // thread); the transport's wasi:http incoming-handler runs on it here (local-http.ts), and the
-// response goes back as messages: the head, then the body (an event stream write by write).
+// response goes back in one message, or an event stream as it is written.
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { adoptCompiledModules, compiledModules, type CompiledModules } from './component-cache.js';
