@@ -7,6 +7,7 @@
 // The classes extend preview2-shim's, so jco's resource checks accept them next to the shim's
 // own streams and pollables (outgoing HTTP, stdout, clocks keep using the shim), and only the
 // statics that would reach into a shim object's private state are given a local branch.
+import { concatBytes } from '../../protocol/src/bytes.js';
 
 /** A request as the main thread received it. */
 export interface LocalRequest {
@@ -159,10 +160,7 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
   class BodyWriter extends OutputStream {
     private held: Uint8Array[] = [];
     finished = false;
-    constructor(
-      private readonly exchange: ResponseOutparam,
-      private readonly streaming: boolean,
-    ) {
+    constructor(private readonly exchange: ResponseOutparam) {
       super();
     }
     /** Ends the response with what is held. */
@@ -185,7 +183,7 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     }
     flush(): void {
       if (this.finished) throw closed();
-      if (this.streaming) this.release();
+      if (this.exchange.streaming) this.release();
     }
     blockingFlush(): void {
       this.flush();
@@ -215,7 +213,7 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     private take(): Uint8Array {
       const chunks = this.held;
       this.held = [];
-      return chunks.length === 1 ? chunks[0] : concat(chunks);
+      return concatBytes(chunks);
     }
   }
 
@@ -268,7 +266,7 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
     body(): LocalOutgoingBody {
       if (this.body_) throw undefined;
       const exchange = current();
-      exchange.writer = new BodyWriter(exchange, isEventStream(textHeaders(this.fields)));
+      exchange.writer = new BodyWriter(exchange);
       this.body_ = new LocalOutgoingBody(exchange.writer);
       return this.body_;
     }
@@ -277,6 +275,8 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
   /** One request's response, from the outparam the component sets to the end of its body. */
   class ResponseOutparam {
     answered = false;
+    /** An event stream: its head has gone, and each flushed write follows it. */
+    streaming = false;
     /** The response body, once the component asked for it. */
     writer: BodyWriter | undefined;
     /** The head of a response that goes whole, until its body ends. */
@@ -291,11 +291,11 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
       param.answered = true;
       const status = response.val.statusCode();
       const headers = textHeaders(response.val.headers());
-      if (isEventStream(headers)) param.sink.head(status, headers);
+      param.streaming = isEventStream(headers);
+      if (param.streaming) param.sink.head(status, headers);
       else param.held = { status, headers };
     }
     sendBody(chunk: Uint8Array): void {
-      this.releaseHead();
       this.sink.body(chunk);
     }
     endBody(rest: Uint8Array): void {
@@ -307,11 +307,6 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
       }
       if (rest.length > 0) this.sink.body(rest);
       this.sink.end();
-    }
-    private releaseHead(): void {
-      if (!this.held) return;
-      this.sink.head(this.held.status, this.held.headers);
-      this.held = undefined;
     }
     fail(message: string): void {
       this.answered = true;
@@ -375,14 +370,4 @@ function textHeaders(fields: Fields): [string, string][] {
 
 function isEventStream(headers: [string, string][]): boolean {
   return headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('text/event-stream'));
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

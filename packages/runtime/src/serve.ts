@@ -479,11 +479,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     let held: Buffer[] = [];
     let size = 0;
     let lastByte = 0;
-    const onHead = (code: number, headers: [string, string][]) => {
+    // The worker sends an event stream's head on its own ('head') and any other answer whole.
+    const onHead = (code: number, headers: [string, string][], eventStream: boolean) => {
       status = code;
       out = responseHeaders(headers);
-      const type = out['content-type'];
-      streaming = typeof type === 'string' && type.startsWith('text/event-stream');
+      streaming = eventStream;
       // A JSON answer is held until complete, so a request abandoned midway still gets a
       // whole JSON-RPC error; an event stream is passed on as it comes.
       if (streaming) {
@@ -516,11 +516,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     };
     entry.respond = (m) => {
       if (finished) return;
-      if (m.type === 'head') onHead(m.status, m.headers);
+      if (m.type === 'head') onHead(m.status, m.headers, true);
       else if (m.type === 'body') onBody(m.chunk);
       else if (m.type === 'end') onEnd();
       else if (m.type === 'whole') {
-        onHead(m.status, m.headers);
+        onHead(m.status, m.headers, false);
         onBody(m.body);
         if (!finished) onEnd();
       }
