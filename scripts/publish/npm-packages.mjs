@@ -139,7 +139,8 @@ async function stagePackage({ dir, folder, pkg }, { version, target, declaration
     }
     for (const file of sources.filter(isDeclaration)) await cp(join(dir, 'src', file), join(lib, file));
     if (typed(pkg)) await copyDeclarations(join(declarations, folder, 'src'), join(dir, 'src'), lib);
-    entries.push('lib');
+    // A package that bundles its sources itself (create) may have nothing for lib/.
+    if (existsSync(lib)) entries.push('lib');
   }
   const built = (await filesUnder(join(dir, 'dist'))).filter((f) => !f.endsWith('.map') && !f.split('/').includes('.build'));
   if (pkg.exports && Object.values(pkg.exports).some((v) => JSON.stringify(v).includes('./dist/')) && built.length === 0) {
