@@ -25,7 +25,7 @@ import { fileSize, measureSizes } from './lib/size.mjs';
 import { median, serveStartMs, stdioStartMs } from './lib/startup.mjs';
 
 const SECTIONS = ['size', 'startup', 'http', 'hop', 'profile'];
-const OURS = ['a', 'b', 'e', 'f'];
+const OURS = ['a', 'b', 'h', 'i', 'e', 'f'];
 const WARM_STARTS = 3;
 const CONCURRENCIES = [1, 16];
 const METHODS = [
@@ -88,15 +88,15 @@ async function startupSection(servers, cacheDir, scratch, fused) {
   };
   const rows = [];
   // The full chain's cold start fills the cache the later sections run on.
-  const caches = { a: cacheDir, b: join(scratch, 'cache-public'), stdio: join(scratch, 'cache-stdio') };
-  for (const id of ['a', 'b']) {
+  const caches = { a: cacheDir, b: join(scratch, 'cache-public'), h: join(scratch, 'cache-component-public'), i: join(scratch, 'cache-component-full'), stdio: join(scratch, 'cache-stdio') };
+  for (const id of ['a', 'b', 'h', 'i']) {
     const spec = servers.find((s) => s.id === id);
     const cold = await serveStartMs(spec, { WASMCP_TS_CACHE: caches[id] });
     const warm = await warmMedian(() => serveStartMs(spec, { WASMCP_TS_CACHE: caches[id] }));
     rows.push({ server: `serve, ${spec.name} (${WORKERS} workers)`, coldMs: cold, warmMs: warm });
   }
   const stdioCold = await stdioStartMs(caches.stdio);
-  rows.push({ server: 'stdio: stdio-transport -> tools -> method-not-found', coldMs: stdioCold, warmMs: await warmMedian(() => stdioStartMs(caches.stdio)) });
+  rows.push({ server: 'stdio: tools component (fused framework)', coldMs: stdioCold, warmMs: await warmMedian(() => stdioStartMs(caches.stdio)) });
   // The fused servers: over HTTP with one worker (what a host that instantiates per request
   // pays), with the default pool, and over stdio.
   for (const id of ['e', 'f']) {
@@ -207,7 +207,7 @@ function targets(results) {
   // and OAuth) within 5x and 0.2x, peak RSS within 2.5x.
   const fastest = (method, concurrency, better) =>
     ['c', 'g'].map((id) => http(id, method, concurrency)).filter(Boolean).sort(better)[0];
-  const ours = [['b', 3, 0.3], ['e', 3, 0.3], ['a', 5, 0.2], ['f', 5, 0.2]];
+  const ours = [['b', 3, 0.3], ['h', 3, 0.3], ['e', 3, 0.3], ['a', 5, 0.2], ['i', 5, 0.2], ['f', 5, 0.2]];
   for (const { name: method } of METHODS) {
     const sdk1 = fastest(method, 1, (x, y) => x.p50Ms - y.p50Ms);
     const sdk16 = fastest(method, 16, (x, y) => y.requestsPerSecond - x.requestsPerSecond);
@@ -255,7 +255,7 @@ async function main() {
   const cacheDir = join(scratch, 'cache');
   process.env.WASMCP_TS_CACHE = cacheDir;
   const fused = await buildFusedServers(scratch);
-  const servers = benchServers({ kvFile: join(scratch, 'kv.sqlite'), fusedKvFile: join(scratch, 'fused-kv.sqlite'), oauth: oauthSetup(), fused });
+  const servers = benchServers({ kvFile: join(scratch, 'kv.sqlite'), componentKvFile: join(scratch, 'component-kv.sqlite'), fusedKvFile: join(scratch, 'fused-kv.sqlite'), oauth: oauthSetup(), fused });
   const results = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageAtStart: loadavg() },

@@ -44,17 +44,21 @@ export function oauthSetup() {
 }
 
 /**
- * The four servers. Ours answer JSON rather than SSE (WASMCP_DISABLE_SSE), as the SDK server
+ * The servers. Ours answer JSON rather than SSE (WASMCP_DISABLE_SSE), as the SDK server
  * is configured to, so all of them do the same work per request.
  */
-export function benchServers({ kvFile, fusedKvFile, oauth, fused }) {
+export function benchServers({ kvFile, componentKvFile, fusedKvFile, oauth, fused }) {
   const ours = (args, env, component = TEST_TOOLS) => ({
     args: [CLI, 'serve', '--port', '0', '--workers', String(WORKERS), ...args, component],
     env: { WASMCP_DISABLE_SSE: 'true', ...env },
   });
   return [
-    { id: 'a', name: 'ours, full chain', ...ours(['--kv', 'sqlite', '--kv-path', kvFile], oauth.env), headers: oauth.headers },
-    { id: 'b', name: 'ours, public chain', ...ours(['--no-sessions', '--kv', 'memory'], {}), headers: {} },
+    { id: 'a', name: 'ours, pieces, full chain', ...ours(['--framework', 'pieces', '--kv', 'sqlite', '--kv-path', kvFile], oauth.env), headers: oauth.headers },
+    { id: 'b', name: 'ours, pieces, public chain', ...ours(['--framework', 'pieces', '--no-sessions', '--kv', 'memory'], {}), headers: {} },
+    // The same tools component served as `wasmcp-ts serve my-tools.wasm` does by default: behind
+    // the fused framework, with the capability middleware, server-io and method-not-found in Node.
+    { id: 'h', name: 'ours, component, public', ...ours(['--no-sessions', '--kv', 'memory'], {}), headers: {} },
+    { id: 'i', name: 'ours, component, full', ...ours(['--kv', 'sqlite', '--kv-path', componentKvFile], oauth.env), headers: oauth.headers },
     { id: 'c', name: 'official SDK v1', args: [join(ROOT, 'bench/servers/sdk-server.mjs')], env: {}, headers: {} },
     { id: 'g', name: 'official SDK v2', args: [join(ROOT, 'bench/servers/sdk-v2-server.mjs')], env: {}, headers: {} },
     { id: 'd', name: 'loopback floor', args: [join(ROOT, 'bench/servers/floor-server.mjs')], env: {}, headers: {} },

@@ -1,8 +1,17 @@
-// Bundles the runtime's entry points to dist/ (dependencies stay external), so the CLI and
-// its worker threads run on plain Node; copies the contract's WIT to dist/wit, which
+// Bundles the runtime's entry points to dist/ (third-party dependencies stay external; the
+// framework pieces' factories, which run host-side, are bundled from their TypeScript), so the
+// CLI and its worker threads run on plain Node; copies the contract's WIT to dist/wit, which
 // `wasmcp-ts build` compiles components against wherever this package is installed.
 import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+/** Every bare import is external but our own packages', which point at TypeScript sources. */
+const externalThirdParty = {
+  name: 'external-third-party',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@wasmcp-ts/') ? undefined : { path: args.path, external: true }));
+  },
+};
 
 await build({
   entryPoints: ['src/index.ts', 'src/cli.ts', 'src/http-worker.ts', 'src/stdio-worker.ts', 'src/session-sweeper.ts', 'src/transpile-worker.ts', 'src/keyvalue/redis-worker.ts'],
@@ -11,7 +20,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalThirdParty],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -17,6 +17,8 @@ export interface TestServerOptions {
   keyValue?: KeyValueSpec;
   limits?: Partial<ServeLimits>;
   sessionSweepMs?: number;
+  /** The runtime's default (fused, the chain's pieces in Node) unless given. */
+  frameworkBuild?: 'pieces' | 'fused';
 }
 
 export async function startServer(options: TestServerOptions): Promise<TestServer> {
@@ -31,6 +33,7 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     workers: options.workers ?? 2,
     limits: options.limits,
     sessionSweepMs: options.sessionSweepMs,
+    frameworkBuild: options.frameworkBuild,
     log: () => {},
   });
   // Tests count on every worker being there (a slow call must not hold up the others).

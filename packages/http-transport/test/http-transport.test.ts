@@ -11,6 +11,7 @@ describe.each(VARIANTS)('http-transport over raw HTTP (%s)', (variant) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({
+      frameworkBuild: 'pieces',
       components: [example('calculator', variant), fixture('test-tools', variant)],
       variant,
       env: { WASMCP_MAX_BODY: '2048', WASMCP_SERVER_NAME: 'raw-test', WASMCP_SERVER_VERSION: '9.9.9' },

@@ -18,6 +18,7 @@ describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, bu
     const issuer = await testIssuer();
     sign = (claims) => issuer.sign(claims);
     server = await startServer({
+      frameworkBuild: 'pieces',
       components: [build === 'fused' ? fusedServer('examples/calculator', 'calculator', variant) : example('calculator', variant)],
       variant,
       workers: 2,

@@ -11,6 +11,7 @@ describe.each(VARIANTS)('http-transport, protocol 2026-07-28 (%s)', (variant) =>
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({
+      frameworkBuild: 'pieces',
       components: [example('calculator', variant)],
       variant,
       env: { WASMCP_SESSION_ENABLED: 'true', WASMCP_SERVER_NAME: 'raw-2026', WASMCP_SERVER_VERSION: '2.0.0', WASMCP_CACHE_TTL_MS: '60000', WASMCP_CACHE_SCOPE: 'public' },

@@ -31,7 +31,7 @@ describe.each(VARIANTS)('http-transport sessions (%s)', (variant) => {
   let keyValue: KeyValueSpec;
   beforeAll(async () => {
     keyValue = { kind: 'sqlite', path: join(tempDir('wasmcp-sessions'), 'kv.sqlite') };
-    server = await startServer({ components: [example('calculator', variant)], variant, env: { WASMCP_SESSION_ENABLED: 'true' }, workers: 3, keyValue });
+    server = await startServer({ frameworkBuild: 'pieces', components: [example('calculator', variant)], variant, env: { WASMCP_SESSION_ENABLED: 'true' }, workers: 3, keyValue });
   });
   afterAll(() => server?.close());
 

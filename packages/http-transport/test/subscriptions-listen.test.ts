@@ -14,6 +14,7 @@ describe.each(VARIANTS)('subscriptions/listen over HTTP (%s)', (variant) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({
+      frameworkBuild: 'pieces',
       components: [example('resources', variant), fixture('notifying-tools', variant)],
       variant,
       // Producers and the stream run on different workers: they meet in the store all share.
@@ -90,7 +91,7 @@ describe.each(VARIANTS)('subscriptions/listen over HTTP (%s)', (variant) => {
 describe('subscriptions/listen with sessions off', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ components: [fixture('notifying-tools', 'draft')], variant: 'draft', env: { WASMCP_SESSION_ENABLED: 'false' }, workers: 2 });
+    server = await startServer({ frameworkBuild: 'pieces', components: [fixture('notifying-tools', 'draft')], variant: 'draft', env: { WASMCP_SESSION_ENABLED: 'false' }, workers: 2 });
   });
   afterAll(() => server?.close());
 

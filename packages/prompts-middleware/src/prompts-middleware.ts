@@ -1,4 +1,5 @@
 import {
+  andThen,
   checkRequiredArguments,
   guardHandler,
   invalidParams,
@@ -61,21 +62,20 @@ export function handlePrompts(ctx: MessageContext, message: ClientMessage, promp
   }
 }
 
-async function getPrompt(ctx: MessageContext, request: GetPromptRequest, prompts: PromptsProvider): Promise<GetPromptResult | undefined> {
+function getPrompt(ctx: MessageContext, request: GetPromptRequest, prompts: PromptsProvider): MaybePromise<GetPromptResult | undefined> {
   const args = promptArguments(request.arguments);
-  const listed = await findListed(ctx, request.name, prompts);
-  if (listed) checkRequiredArguments(listed, args);
-  return prompts.getPrompt(ctx, request);
+  return andThen(findListed(ctx, request.name, prompts), (listed) => {
+    if (listed) checkRequiredArguments(listed, args);
+    return prompts.getPrompt(ctx, request);
+  });
 }
 
-/** Our listing of the prompt, following our own cursors. */
-async function findListed(ctx: MessageContext, name: string, prompts: PromptsProvider): Promise<Prompt | undefined> {
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const list = await prompts.listPrompts(ctx, { cursor });
+/** Our listing of the prompt, following our own cursors (at most MAX_LIST_PAGES pages). */
+function findListed(ctx: MessageContext, name: string, prompts: PromptsProvider, cursor?: string, page = 0): MaybePromise<Prompt | undefined> {
+  if (page >= MAX_LIST_PAGES) return undefined;
+  return andThen(prompts.listPrompts(ctx, { cursor }), (list) => {
     const found = list.prompts.find((p) => p.name === name);
     if (found || list.nextCursor === undefined || list.nextCursor === cursor) return found;
-    cursor = list.nextCursor;
-  }
-  return undefined;
+    return findListed(ctx, name, prompts, list.nextCursor, page + 1);
+  });
 }

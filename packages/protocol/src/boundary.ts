@@ -1,6 +1,7 @@
 // The component boundary: a JS exception escaping an export traps the instance for good
 // (and the middleware that called it), so every export runs inside one of these guards.
 import { internalError, ProtocolError } from './errors.js';
+import { attempt, type MaybePromise } from './maybe-promise.js';
 import type { ErrorCode } from './wit/wasmcp-mcp-v20251125-mcp.js';
 
 const ERROR_TAGS = new Set(['parse-error', 'invalid-request', 'method-not-found', 'invalid-params', 'internal-error', 'server', 'json-rpc', 'mcp']);
@@ -30,14 +31,15 @@ type Answer<T> = { tag: 'ok'; val: T } | { tag: 'err'; val: ErrorCode } | undefi
 /**
  * For exports returning `option<result<T, error-code>>` (server-handler#handle). The handler may
  * be async (the engine runs its event loop until the export's promise settles); a rejection is
- * caught like a throw.
+ * caught like a throw. A synchronous handler is answered synchronously (the runtime's host-side
+ * middleware must answer its caller at once).
  */
-export async function guardHandler<T>(fn: () => Answer<T> | Promise<Answer<T>>): Promise<Answer<T>> {
-  try {
-    return await fn();
-  } catch (err) {
-    return { tag: 'err' as const, val: toErrorCode(err) };
-  }
+export function guardHandler<T>(fn: () => MaybePromise<Answer<T>>): MaybePromise<Answer<T>> {
+  return attempt(
+    fn,
+    (answer) => answer,
+    (err) => ({ tag: 'err' as const, val: toErrorCode(err) }),
+  );
 }
 
 /** For exports returning `result<T, error-code>`: componentize-js turns a thrown non-Error value into `err`. */

@@ -3,13 +3,12 @@
 // (method-not-found) means nobody owns the request.
 import { toErrorCode } from './boundary.js';
 import { isMethodNotFound } from './errors.js';
+import { andThen, attempt, type MaybePromise } from './maybe-promise.js';
 import type { ClientMessage, ErrorCode, ServerResult } from './wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from './wit/wasmcp-mcp-v20251125-server-handler.js';
 
 /** What server-handler#handle returns. */
 export type HandlerResult = { tag: 'ok'; val: ServerResult } | { tag: 'err'; val: ErrorCode } | undefined;
-/** A value, or a promise of it: an SDK handler is async, a WIT import returns at once. */
-export type MaybePromise<T> = T | Promise<T>;
 /**
  * The imported `handle`: the chain below a middleware. Across a component boundary it answers
  * at once; inside a fused build the next link is plain JS and may be async (a tool handler).
@@ -46,19 +45,22 @@ export function isUnowned(answer: HandlerResult): boolean {
  * A component answering method-not-found does not serve this list (upstream's rule), so the
  * answer is downstream's alone; any other error of ours is the answer.
  */
-export async function listOursThenDownstream<T extends ListTag>(
+export function listOursThenDownstream<T extends ListTag>(
   tag: T,
   ours: () => MaybePromise<ListResult<T>>,
   downstream: () => MaybePromise<HandlerResult>,
-): Promise<HandlerResult> {
-  let mine: ListResult<T>;
-  try {
-    mine = await ours();
-  } catch (err) {
-    const error = toErrorCode(err);
-    return isMethodNotFound(error) ? downstream() : { tag: 'err', val: error };
-  }
-  const below = await downstream();
+): MaybePromise<HandlerResult> {
+  return attempt(
+    ours,
+    (mine) => andThen(downstream(), (below) => merged(tag, mine, below)),
+    (err) => {
+      const error = toErrorCode(err);
+      return isMethodNotFound(error) ? downstream() : { tag: 'err', val: error };
+    },
+  );
+}
+
+function merged<T extends ListTag>(tag: T, mine: ListResult<T>, below: HandlerResult): HandlerResult {
   let val: ListResult<T> = mine;
   if (below?.tag === 'ok' && below.val.tag === tag) {
     const theirs = below.val.val as ListResult<T>;
@@ -73,19 +75,18 @@ export async function listOursThenDownstream<T extends ListTag>(
  * A routed method: ours if we own it (`ours` returns a result), else downstream's answer;
  * nobody owns it -> `unowned()`. An error of ours is the answer.
  */
-export async function oursOrDownstream<R>(
+export function oursOrDownstream<R>(
   ours: () => MaybePromise<R | undefined>,
   wrap: (result: R) => ServerResult,
   downstream: () => MaybePromise<HandlerResult>,
   unowned: () => ErrorCode,
-): Promise<HandlerResult> {
-  let mine: R | undefined;
-  try {
-    mine = await ours();
-  } catch (err) {
-    return { tag: 'err', val: toErrorCode(err) };
-  }
-  if (mine !== undefined) return { tag: 'ok', val: wrap(mine) };
-  const below = await downstream();
-  return isUnowned(below) ? { tag: 'err', val: unowned() } : below;
+): MaybePromise<HandlerResult> {
+  return attempt(
+    ours,
+    (mine): MaybePromise<HandlerResult> => {
+      if (mine !== undefined) return { tag: 'ok', val: wrap(mine) };
+      return andThen(downstream(), (below) => (isUnowned(below) ? { tag: 'err', val: unowned() } : below));
+    },
+    (err) => ({ tag: 'err', val: toErrorCode(err) }),
+  );
 }

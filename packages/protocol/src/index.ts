@@ -43,7 +43,8 @@ export {
   parseServerMessage,
   type ServerResultHint,
 } from './server-message.js';
-export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type MaybePromise, type Next, type ServerHandler } from './chain-results.js';
+export { andThen, attempt, isPromise, type MaybePromise } from './maybe-promise.js';
+export { isUnowned, listOursThenDownstream, oursOrDownstream, type HandlerResult, type ListResult, type ListTag, type Next, type ServerHandler } from './chain-results.js';
 export {
   frameLogLevel,
   framePrefixToWrite,

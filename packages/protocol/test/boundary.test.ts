@@ -39,6 +39,15 @@ describe('guards', () => {
     ).toEqual({ tag: 'err', val: invalidParams('bad') });
   });
 
+  it('guardHandler answers a synchronous handler synchronously, and an async one when it settles', async () => {
+    expect(guardHandler(() => ({ tag: 'ok', val: 1 }))).toEqual({ tag: 'ok', val: 1 });
+    const late = guardHandler(async () => {
+      throw new Error('late');
+    });
+    expect(late).toBeInstanceOf(Promise);
+    expect(await late).toMatchObject({ tag: 'err', val: { tag: 'internal-error' } });
+  });
+
   it('guardResult rethrows as the error-code value (what componentize-js maps to err)', async () => {
     expect(guardResult(() => 5)).toBe(5);
     let thrown: unknown;

@@ -49,3 +49,26 @@ describe('oursOrDownstream', () => {
     expect([undefined, { tag: 'err' as const, val: methodNotFound('x') }, { tag: 'err' as const, val: invalidParams() }].map(isUnowned)).toEqual([true, true, false]);
   });
 });
+
+// The runtime runs middleware in Node, as a jco import that must answer at once.
+describe('synchronous when every step is', () => {
+  const ours = () => ({ tools: tools('a') });
+  const wrap = (val: string) => ({ tag: 'tools-call' as const, val: { content: [{ tag: 'text' as const, val: { text: { tag: 'text' as const, val } } }] } });
+  it('answers a list, a routed call and a failure with plain values over plain steps', () => {
+    expect(listOursThenDownstream('tools-list', ours, () => downstreamList(['b']))).toEqual({ tag: 'ok', val: { tag: 'tools-list', val: { tools: tools('a', 'b'), meta: undefined } } });
+    expect(listOursThenDownstream('tools-list', fail(methodNotFound('tools/list')), () => downstreamList(['b']))).toEqual(downstreamList(['b']));
+    expect(oursOrDownstream(() => undefined, wrap, () => ({ tag: 'err', val: methodNotFound('tools/call') }), () => invalidParams('nobody'))).toEqual({ tag: 'err', val: invalidParams('nobody') });
+    expect(oursOrDownstream(fail(internalError('ours failed')), wrap, () => undefined, () => invalidParams('nobody'))).toEqual({ tag: 'err', val: internalError('ours failed') });
+  });
+
+  it('waits where a step is a promise: ours async, or only downstream async, or a rejection', async () => {
+    const pending = listOursThenDownstream('tools-list', async () => ours(), () => downstreamList(['b']));
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toMatchObject({ val: { val: { tools: tools('a', 'b') } } });
+    const below = listOursThenDownstream('tools-list', ours, async () => downstreamList(['b']));
+    expect(below).toBeInstanceOf(Promise);
+    expect(await below).toMatchObject({ val: { val: { tools: tools('a', 'b') } } });
+    const rejected = oursOrDownstream(() => Promise.reject(new ProtocolError(invalidParams('late'))), wrap, () => undefined, () => invalidParams('nobody'));
+    expect(await rejected).toEqual({ tag: 'err', val: invalidParams('late') });
+  });
+});

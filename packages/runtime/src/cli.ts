@@ -45,10 +45,13 @@ Options:
   --no-sessions        do not hand out Mcp-Session-Id (sessions are on by default)
   --env KEY=VALUE      environment for the components (repeatable); WASMCP_* and JWT_*
                        variables of this process are passed on as well
-  --framework F        pieces (default): the transport, sessions and authorization as
-                       separate components; fused: the three in one engine (framework-http);
-                       oci://REGISTRY/PATH: the pieces pulled from a registry (as NAME or
-                       NAME-d2, tagged with this runtime's version) instead of the installed ones
+  --framework F        fused (default): the transport, sessions and authorization in one
+                       engine (framework-http), and the capability middleware, server-io and
+                       method-not-found run in Node: no engine but your components'; pieces:
+                       every piece a separate component (the default with --transport or a
+                       --replace of sessions or authorization); oci://REGISTRY/PATH: the
+                       pieces pulled from a registry (as NAME or NAME-d2, tagged with this
+                       runtime's version) instead of the installed ones
 A complete server (wasmcp-ts build --server) is served as it is: give it alone.
   --transport FILE     a transport of your own in place of http-transport (stdio-transport
                        for stdio)

@@ -3,9 +3,12 @@
 // server-handler interface; a component exporting a capability interface (tools, resources,
 // prompts, completions) instead of server-handler is wrapped in that capability's middleware,
 // as upstream's composer does. Service components (sessions, authorization, server-io) are
-// instantiated first and satisfy the imports of everything after them.
+// instantiated first and satisfy the imports of everything after them. Behind the fused
+// framework, the chain's framework pieces run in Node instead (host-pieces.ts).
 import { loadComponentFile, type Instance, type LoadedComponent } from './component-cache.js';
 import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from './framework.js';
+import type { ServerHandler } from '@wasmcp-ts/protocol';
+import { ComponentFailures, HostedServices, hostedMethodNotFound, hostedMiddleware, type HostedPiece } from './host-pieces.js';
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import { MemoryBackend } from './keyvalue/memory.js';
 import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -36,6 +39,12 @@ export interface ComposeOptions {
   framework?: string;
   /** Framework pieces swapped for other files (checked with checkPieceFits beforehand). */
   replace?: Replacements;
+  /**
+   * The chain's framework pieces (capability middleware, method-not-found, server-io, sessions)
+   * run in Node rather than as components, as the fused framework has them; a piece named in
+   * `replace` stays the component given.
+   */
+  hostPieces?: boolean;
 }
 
 export interface ComposedChain {
@@ -90,15 +99,21 @@ export async function compose(options: ComposeOptions): Promise<ComposedChain> {
 
 interface ChainLink {
   component: LoadedComponent;
-  /** For a wrapped capability component: the middleware in front of it. */
-  middleware?: LoadedComponent[];
+  /** For a wrapped capability component: the middleware in front of it, a component or run in Node for that capability. */
+  middleware?: Array<LoadedComponent | Capability>;
 }
+
+/** A service piece run in Node. */
+type HostedService = Extract<HostedPiece, 'server-io' | 'sessions'>;
+
+const SESSION_SERVICES = [`${MCP}/sessions`, `${MCP}/session-manager`, 'wasmcp:keyvalue/store'];
 
 export interface ChainPlan {
   variant: KeyValueVariant;
-  services: LoadedComponent[];
+  services: Array<LoadedComponent | HostedService>;
   links: ChainLink[];
-  terminal: LoadedComponent;
+  /** method-not-found's component; none when it runs in Node. */
+  terminal?: LoadedComponent;
   head?: LoadedComponent;
   capabilities: Set<Capability>;
 }
@@ -107,7 +122,8 @@ export interface ChainPlan {
 export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
   const variant = options.variant ?? 'draft';
   const framework = async (name: FrameworkComponent) => loadComponentFile(await locateFrameworkComponent(name, variant, options.framework, options.replace));
-  const services = await Promise.all((options.services ?? []).map((s) => loadComponentFile(s)));
+  const hosted = (piece: HostedPiece) => Boolean(options.hostPieces) && !options.replace?.[piece];
+  const services: ChainPlan['services'] = await Promise.all((options.services ?? []).map((s) => loadComponentFile(s)));
   const capabilities = new Set<Capability>();
   const links: ChainLink[] = [];
   for (const path of options.components) {
@@ -122,20 +138,24 @@ export async function planChain(options: ComposeOptions): Promise<ChainPlan> {
       throw new Error(`${path} exports neither ${SERVER_HANDLER} nor a capability interface (${CAPABILITIES.join(', ')})`);
     }
     caps.forEach((c) => capabilities.add(c));
-    links.push({ component, middleware: await Promise.all(caps.map((c) => framework(`${c}-middleware`))) });
+    links.push({ component, middleware: await Promise.all(caps.map((c) => (hosted(`${c}-middleware`) ? c : framework(`${c}-middleware`)))) });
   }
   const head = options.head ? await loadComponentFile(options.head) : undefined;
   // Components import server-io (its message-frame is part of message-context, and tools call
   // send-message for notifications); upstream's compositions always hold one (its transport
   // imports it), so the framework's is added unless a service has it.
-  const wired = [...links.flatMap((l) => [l.component, ...(l.middleware ?? [])]), ...(head ? [head] : [])];
-  const needsServerIo = wired.some((c) => c.imports.some((name) => unversioned(name) === SERVER_IO));
-  if (needsServerIo && !services.some((s) => interfaceExports(s).has(SERVER_IO))) services.unshift(await framework('server-io'));
+  const wired = [...links.flatMap((l) => [l.component, ...(l.middleware ?? [])]), ...(head ? [head] : [])].filter((c) => typeof c !== 'string');
+  const imported = (names: string[]) => wired.some((c) => c.imports.some((name) => names.includes(unversioned(name))));
+  const provides = (name: string) => services.some((s) => typeof s !== 'string' && interfaceExports(s).has(name));
+  if (imported([SERVER_IO]) && !provides(SERVER_IO)) services.unshift(hosted('server-io') ? 'server-io' : await framework('server-io'));
+  // Behind the fused framework, which keeps its sessions to itself, a component importing the
+  // sessions' services gets them from Node.
+  if (hosted('sessions') && imported(SESSION_SERVICES) && !SESSION_SERVICES.some(provides)) services.push('sessions');
   return {
     variant,
     services,
     links,
-    terminal: await framework('method-not-found'),
+    terminal: hosted('method-not-found') ? undefined : await framework('method-not-found'),
     head,
     capabilities,
   };
@@ -164,12 +184,15 @@ export async function instantiatePlan(plan: ChainPlan, options: ComposeOptions):
     return out;
   };
 
+  const hostedServices = new HostedServices(host);
+  const failures = new ComponentFailures();
+
   for (const service of plan.services) {
-    const instance = await instantiate(service, {});
-    for (const [name, value] of exportsOf(service, instance)) provided.set(name, value);
+    const exports = typeof service === 'string' ? hostedServices.exportsOf(service) : exportsOf(service, await instantiate(service, {}));
+    for (const [name, value] of exports) provided.set(name, value);
   }
 
-  let next = (await instantiate(plan.terminal, {}))[`${SERVER_HANDLER}@0.1.1`] as ServerHandlerExport;
+  let next: ServerHandlerExport = plan.terminal ? handlerOf(await instantiate(plan.terminal, {}), plan.terminal) : hostedMethodNotFound(failures);
   for (const link of [...plan.links].reverse()) {
     const downstream = { [SERVER_HANDLER]: next };
     const instance = await instantiate(link.component, downstream);
@@ -179,6 +202,10 @@ export async function instantiatePlan(plan: ChainPlan, options: ComposeOptions):
     }
     const caps = exportsOf(link.component, instance);
     for (const middleware of [...link.middleware].reverse()) {
+      if (typeof middleware === 'string') {
+        next = hostedMiddleware(middleware, caps.get(`${MCP}/${middleware}`) as object, next as ServerHandler, hostedServices, failures);
+        continue;
+      }
       const local: Record<string, unknown> = { [SERVER_HANDLER]: next };
       for (const [name, value] of caps) local[name] = value;
       next = handlerOf(await instantiate(middleware, local), middleware);

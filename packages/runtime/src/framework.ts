@@ -66,6 +66,22 @@ function runtimeVersion(): string {
 /** Framework pieces swapped for the user's own files (checked by checkPieceFits first). */
 export type Replacements = Partial<Record<FrameworkComponent, string>>;
 
+export type FrameworkBuild = 'pieces' | 'fused';
+
+/** The pieces inside the fused framework (framework-http, framework-stdio). */
+const INSIDE_FUSED: FrameworkComponent[] = ['http-transport', 'stdio-transport', 'sessions', 'authorization'];
+
+/**
+ * The framework a chain of separate components runs behind, unless chosen: fused (one engine,
+ * the chain's pieces in Node), but the separate pieces when one inside the fused framework is
+ * swapped for another file, or when the pieces come from a registry (`source`).
+ */
+export function frameworkBuildFor(chosen: FrameworkBuild | undefined, source: string | undefined, replace: Replacements | undefined): FrameworkBuild {
+  if (chosen) return chosen;
+  if (source) return 'pieces';
+  return INSIDE_FUSED.some((piece) => replace?.[piece]) ? 'pieces' : 'fused';
+}
+
 /**
  * The file of a framework component: its replacement when `replace` names one, else the
  * installed package's artifact, or, given `source` (`oci://REGISTRY/PATH`), the artifact

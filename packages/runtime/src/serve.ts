@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
-import { locateFrameworkComponent, type FrameworkComponent, type Replacements } from './framework.js';
+import { frameworkBuildFor, locateFrameworkComponent, type FrameworkBuild, type FrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './http-worker.js';
 import { isShared, type KeyValueSpec } from './keyvalue/factory.js';
@@ -627,11 +627,12 @@ export interface ServerSpec {
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
   /**
-   * `pieces` (default): the transport, sessions and authorization as separate components;
-   * `fused`: framework-http, the three in one engine (components that import sessions still
-   * get the sessions component: state is shared through the key-value store).
+   * `fused` (default): framework-http, the transport, sessions and authorization in one engine,
+   * with the chain's framework pieces (capability middleware, server-io, method-not-found) run
+   * in Node; `pieces`: every piece a separate component (the default when `framework` names a
+   * registry or a piece inside framework-http is replaced).
    */
-  frameworkBuild?: 'pieces' | 'fused';
+  frameworkBuild?: FrameworkBuild;
   /** Framework pieces swapped for other files (--transport, --terminal, --replace; checked beforehand). */
   replace?: Replacements;
 }
@@ -659,10 +660,15 @@ export async function serveComponents(given: ServerSpec): Promise<RunningServer>
   const complete = await findCompleteServer(spec.components, 'http');
   if (complete) return serve({ ...common, compose: { components: [], head: complete.path, complete: true, variant: complete.variant, env: spec.env } });
   const framework = (name: FrameworkComponent) => locateFrameworkComponent(name, spec.variant, spec.framework, spec.replace);
-  const fused = spec.frameworkBuild === 'fused';
+  const fused = frameworkBuildFor(spec.frameworkBuild, spec.framework, spec.replace) === 'fused';
+  // The fused framework holds the sessions and authorization the transport uses; the chain's
+  // pieces then run in Node (a component behind that imports sessions gets them there).
   const services: string[] = [];
-  if (sessions) services.push(await framework('sessions'));
+  if (!fused && sessions) services.push(await framework('sessions'));
   if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
   const head = await framework(fused ? 'framework-http' : 'http-transport');
-  return serve({ ...common, compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework, replace: spec.replace } });
+  return serve({
+    ...common,
+    compose: { components: spec.components, variant: spec.variant, services, head, env: spec.env, framework: spec.framework, replace: spec.replace, hostPieces: fused },
+  });
 }

@@ -6,7 +6,7 @@
 // with the next line. stdout carries MCP messages only; everything the host prints goes to stderr.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
-import { locateFrameworkComponent, type Replacements } from './framework.js';
+import { frameworkBuildFor, locateFrameworkComponent, type FrameworkBuild, type Replacements } from './framework.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { JsonRpcId } from './request-body.js';
@@ -24,8 +24,12 @@ export interface StdioOptions {
   services?: string[];
   /** `oci://REGISTRY/PATH` to pull the framework components from instead of the installed packages. */
   framework?: string;
-  /** `fused`: the transport as framework-stdio (one engine for the framework); `pieces` by default. */
-  frameworkBuild?: 'pieces' | 'fused';
+  /**
+   * `fused` (default): the transport as framework-stdio (one engine for the framework), the
+   * chain's framework pieces in Node; `pieces`: every piece a separate component (the default
+   * when `framework` names a registry or stdio-transport is replaced).
+   */
+  frameworkBuild?: FrameworkBuild;
   /** Framework pieces swapped for other files (--transport, --terminal, --replace; checked beforehand). */
   replace?: Replacements;
   /** How long one request may run (default 60 s). */
@@ -80,6 +84,7 @@ export async function runStdio(options: StdioOptions): Promise<number> {
   const variant = options.variant ?? 'draft';
   // A complete server (a fused stdio server) runs as it is; otherwise the transport heads the chain.
   const complete = await findCompleteServer(options.components, 'stdio');
+  const fused = frameworkBuildFor(options.frameworkBuild, options.framework, options.replace) === 'fused';
   const init: Omit<StdioWorkerInit, 'input' | 'inputSignal'> = {
     compose: complete
       ? { components: [], head: complete.path, complete: true, variant: complete.variant, env: options.env }
@@ -90,7 +95,8 @@ export async function runStdio(options: StdioOptions): Promise<number> {
           services: options.services,
           framework: options.framework,
           replace: options.replace,
-          head: await locateFrameworkComponent(options.frameworkBuild === 'fused' ? 'framework-stdio' : 'stdio-transport', variant, options.framework, options.replace),
+          head: await locateFrameworkComponent(fused ? 'framework-stdio' : 'stdio-transport', variant, options.framework, options.replace),
+          hostPieces: fused,
         },
     keyValue: options.keyValue ?? { kind: 'memory' },
   };
