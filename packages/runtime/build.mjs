@@ -13,6 +13,11 @@ const externalThirdParty = {
   },
 };
 
+// Chunk names change with their content: old ones must not stay beside the new. Chunks sit
+// beside the entry points, since modules find their neighbours (workers, templates, WIT) by
+// their own URL.
+await rm('dist', { recursive: true, force: true });
+
 await build({
   entryPoints: ['src/index.ts', 'src/cli.ts', 'src/http-worker.ts', 'src/stdio-worker.ts', 'src/session-sweeper.ts', 'src/transpile-worker.ts', 'src/keyvalue/redis-worker.ts'],
   outdir: 'dist',
@@ -21,6 +26,8 @@ await build({
   format: 'esm',
   target: 'node20',
   plugins: [externalThirdParty],
+  // Shared code in chunks, so that a command's own modules load when it runs.
+  splitting: true,
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -3,17 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCommand } from './build-command.js';
-import { composeCommand, ComposeUsageError } from './compose-command.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
 import type { Replacements } from './framework.js';
-import { newCommand } from './new-command.js';
 import { checkedReplacements } from './piece-fit.js';
 import { resolveComponentFile } from './oci/resolve.js';
-import { registryCommand } from './registry/command.js';
 import { expandComponents } from './registry/expand.js';
 import { DEFAULT_LIMITS, serveComponents, type ServeLimits } from './serve.js';
 import { runStdio } from './stdio.js';
@@ -287,19 +283,22 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serveCommand(rest);
+    // The other commands load their modules (esbuild, jco, TOML) only when run: serve's start-up does not wait for them.
     case 'build':
-      return buildCommand(rest);
+      return (await import('./build-command.js')).buildCommand(rest);
     case 'new':
-      return newCommand(rest);
+      return (await import('./new-command.js')).newCommand(rest);
     case 'stdio':
       return stdioCommand(rest);
-    case 'compose':
+    case 'compose': {
+      const { composeCommand, ComposeUsageError } = await import('./compose-command.js');
       return composeCommand(rest, (text) => process.stdout.write(text)).catch((err: Error) => {
         if (err instanceof ComposeUsageError) fail(err.message);
         throw err;
       });
+    }
     case 'registry':
-      return registryCommand(rest);
+      return (await import('./registry/command.js')).registryCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -4,11 +4,11 @@
 // the compiled modules (a WebAssembly.Module crosses threads with its machine code), so a
 // pool compiles each engine once, not once per worker.
 import { fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { knownFact, rememberFact, sha256 } from './file-facts.js';
 import type { TranspileJob, TranspileOutcome } from './transpile-worker.js';
 
 export type ImportObject = Record<string, unknown>;
@@ -73,17 +73,26 @@ function coresOf(digest: string): Map<string, Promise<WebAssembly.Module>> {
   return cores;
 }
 
-export function loadComponentFile(path: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
-  return readFile(path).then(
-    (bytes) => loadComponentBytes(bytes, path, cacheDir),
-    (err: NodeJS.ErrnoException) => {
+export async function loadComponentFile(path: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
+  const read = () =>
+    readFile(path).catch((err: NodeJS.ErrnoException) => {
       throw new Error(err.code === 'ENOENT' ? `component not found: ${path}` : `cannot read component ${path}: ${err.message}`);
-    },
-  );
+    });
+  // Hashing a 15 MB engine took 50 ms of every worker's start; a known digest with a transpiled
+  // entry spares reading the file at all.
+  const known = await knownFact('digest', path, cacheDir);
+  if (known && DIGEST_PATTERN.test(known)) return loadDigest(known, read, path, cacheDir);
+  const bytes = await read();
+  const digest = sha256(bytes);
+  await rememberFact('digest', path, digest, cacheDir);
+  return loadDigest(digest, async () => bytes, path, cacheDir);
 }
 
 export function loadComponentBytes(bytes: Uint8Array, source: string, cacheDir = defaultCacheDir()): Promise<LoadedComponent> {
-  const digest = createHash('sha256').update(bytes).digest('hex');
+  return loadDigest(sha256(bytes), async () => bytes, source, cacheDir);
+}
+
+function loadDigest(digest: string, bytes: () => Promise<Uint8Array>, source: string, cacheDir: string): Promise<LoadedComponent> {
   let pending = loaded.get(digest);
   if (!pending) {
     pending = load(bytes, digest, source, cacheDir);
@@ -93,13 +102,12 @@ export function loadComponentBytes(bytes: Uint8Array, source: string, cacheDir =
   return pending;
 }
 
-async function load(bytes: Uint8Array, digest: string, source: string, cacheDir: string): Promise<LoadedComponent> {
+async function load(bytes: () => Promise<Uint8Array>, digest: string, source: string, cacheDir: string): Promise<LoadedComponent> {
   if (!DIGEST_PATTERN.test(digest)) throw new Error(`bad digest ${digest}`);
   const dir = join(cacheDir, 'transpile', TRANSPILE_FORMAT, digest);
-  const meta = (await readMeta(dir)) ?? (await transpileInto(bytes, dir, source));
+  const meta = (await readMeta(dir)) ?? (await transpileInto(await bytes(), dir, source));
   const jsFile = meta.files.find((f) => f.endsWith('.js') && !f.includes('/'));
   if (!jsFile) throw new Error(`transpiled ${source} has no entry module`);
-  const mod = await import(pathToFileURL(join(dir, jsFile)).href);
   const cores = coresOf(digest);
   const getCoreModule = (name: string) => {
     let core = cores.get(name);
@@ -110,6 +118,10 @@ async function load(bytes: Uint8Array, digest: string, source: string, cacheDir:
     }
     return core;
   };
+  // The core modules are read and compiled (on V8's background threads) while this thread
+  // loads the glue: a worker's start overlaps the two instead of adding them.
+  for (const name of meta.files.filter((f) => /^[^/]+\.core\d*\.wasm$/.test(f))) void getCoreModule(name);
+  const mod = await import(pathToFileURL(join(dir, jsFile)).href);
   return {
     source,
     digest,

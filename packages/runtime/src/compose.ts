@@ -13,12 +13,9 @@ import type { KeyValueBackend } from './keyvalue/backend.js';
 import { MemoryBackend } from './keyvalue/memory.js';
 import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
 import { wasiImports } from './wasi-imports.js';
+import { CAPABILITIES, MCP, SERVER_HANDLER, SERVER_IO, unversioned, type Capability } from './interface-names.js';
 
-export const MCP = 'wasmcp:mcp-v20251125';
-export const SERVER_HANDLER = `${MCP}/server-handler`;
-const SERVER_IO = `${MCP}/server-io`;
-export const CAPABILITIES = ['tools', 'resources', 'prompts', 'completions'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability };
 
 export interface ComposeOptions {
   /** User components (or custom middleware), in chain order. */
@@ -61,12 +58,6 @@ export interface ComposedChain {
 
 export interface ServerHandlerExport {
   handle(ctx: unknown, message: unknown): unknown;
-}
-
-/** Strips the `@version` of an interface name: import-object keys are unversioned. */
-export function unversioned(name: string): string {
-  const at = name.indexOf('@');
-  return at < 0 ? name : name.slice(0, at);
 }
 
 function interfaceExports(component: LoadedComponent): Set<string> {

@@ -11,7 +11,7 @@ import { createResourcesMiddleware, type ResourcesProvider } from '@wasmcp-ts/re
 import { createServerIo } from '@wasmcp-ts/server-io/factory';
 import { createSessions, type SessionsImports } from '@wasmcp-ts/sessions/factory';
 import { createToolsMiddleware, type ToolsProvider } from '@wasmcp-ts/tools-middleware/factory';
-import type { Capability } from './compose.js';
+import type { Capability } from './interface-names.js';
 
 /** The pieces that can run in Node. */
 export const HOSTED_PIECES = ['tools-middleware', 'resources-middleware', 'prompts-middleware', 'completions-middleware', 'method-not-found', 'server-io', 'sessions'] as const;

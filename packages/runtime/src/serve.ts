@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
@@ -97,6 +98,9 @@ interface PoolWorker {
 }
 
 const WORKER_START_TIMEOUT_MS = 120_000;
+/** The rest of the pool waits this long for a first request, then (up to FIRST_ANSWER_WAIT_MS) for its answer. */
+const FIRST_REQUEST_WINDOW_MS = 100;
+const FIRST_ANSWER_WAIT_MS = 2_000;
 const CLOSE_GRACE_MS = 5_000;
 /** An extra worker (beyond --workers) that has been idle this long is stopped. */
 const EXTRA_WORKER_IDLE_MS = 30_000;
@@ -111,6 +115,10 @@ class WorkerPool {
   private readonly waiting: ((w: PoolWorker) => void)[] = [];
   private starting = 0;
   private closing = false;
+  /** Whether a request has taken a worker yet, and the first release of one. */
+  private requested = false;
+  private answered!: () => void;
+  private readonly firstAnswer = new Promise<void>((resolve) => (this.answered = resolve));
 
   constructor(
     private init: WorkerInit,
@@ -144,6 +152,10 @@ class WorkerPool {
    * A worker that fails to start is logged; the pool serves with the others.
    */
   private async spawnRest(): Promise<void> {
+    // A client's first request (its initialize) usually comes right away: the first worker
+    // answers it before three instantiations take the CPU (a burst starts more workers anyway).
+    await delay(FIRST_REQUEST_WINDOW_MS);
+    if (this.requested) await Promise.race([this.firstAnswer, delay(FIRST_ANSWER_WAIT_MS)]);
     for (let i = 1; i < this.size && !this.closing; i++) {
       await this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot start a worker: ${err.message}`));
     }
@@ -251,11 +263,13 @@ class WorkerPool {
   }
 
   private take(entry: PoolWorker): void {
+    this.requested = true;
     entry.busy = true;
     clearTimeout(entry.idleTimer);
   }
 
   release(entry: PoolWorker): void {
+    this.answered();
     if (!this.workers.includes(entry)) return;
     if (entry.oversized) {
       this.discard(entry);

@@ -260,8 +260,8 @@ const EXTERN_SORTS: Record<number, ExternSort> = {
 const KEYVALUE = /^wasi:keyvalue\/[a-z-]+@0\.2\.0-(draft2?)$/;
 
 /** The wasi:keyvalue draft a component imports, if any. */
-export function keyValueDraft(info: ComponentInfo): KeyValueVariant | undefined {
-  for (const { name } of info.imports) {
+export function keyValueDraft(importNames: string[]): KeyValueVariant | undefined {
+  for (const name of importNames) {
     const match = KEYVALUE.exec(name);
     if (match) return match[1] as KeyValueVariant;
   }

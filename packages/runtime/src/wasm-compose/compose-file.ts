@@ -5,7 +5,7 @@
 // what they export; everything else a member imports must be WASI, or is refused.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../compose.js';
+import { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability } from '../interface-names.js';
 import { frameworkComponentReference, locateFrameworkComponent, type FrameworkComponent, type Replacements } from '../framework.js';
 import type { KeyValueVariant } from '../keyvalue/wasi-host.js';
 import { keyValueDraft, readComponent, type ComponentInfo } from './component-types.js';
@@ -139,7 +139,7 @@ export async function composeFile(options: ComposeFileOptions): Promise<Composed
   }
 
   // Variants: the framework's artifacts are `variant`; a user component may not use the other draft.
-  const drafts = users.map((u) => [u, keyValueDraft(u.info)] as const).filter(([, d]) => d !== undefined);
+  const drafts = users.map((u) => [u, keyValueDraft(u.info.imports.map((i) => i.name))] as const).filter(([, d]) => d !== undefined);
   const mixed = drafts.find(([, d]) => d !== variant);
   if (mixed) {
     throw new Error(
