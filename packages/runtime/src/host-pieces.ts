@@ -14,8 +14,7 @@ import { createToolsMiddleware, type ToolsProvider } from '@wasmcp-ts/tools-midd
 import type { Capability } from './interface-names.js';
 
 /** The pieces that can run in Node. */
-export const HOSTED_PIECES = ['tools-middleware', 'resources-middleware', 'prompts-middleware', 'completions-middleware', 'method-not-found', 'server-io', 'sessions'] as const;
-export type HostedPiece = (typeof HOSTED_PIECES)[number];
+export type HostedPiece = `${Capability}-middleware` | 'method-not-found' | 'server-io' | 'sessions';
 
 /**
  * The failures of components' exports that are no WIT error: a trap, or an instance jco will no

@@ -154,8 +154,8 @@ class WorkerPool {
   private async spawnRest(): Promise<void> {
     // A client's first request (its initialize) usually comes right away: the first worker
     // answers it before three instantiations take the CPU (a burst starts more workers anyway).
-    await delay(FIRST_REQUEST_WINDOW_MS);
-    if (this.requested) await Promise.race([this.firstAnswer, delay(FIRST_ANSWER_WAIT_MS)]);
+    await delay(FIRST_REQUEST_WINDOW_MS, undefined, { ref: false });
+    if (this.requested) await Promise.race([this.firstAnswer, delay(FIRST_ANSWER_WAIT_MS, undefined, { ref: false })]);
     for (let i = 1; i < this.size && !this.closing; i++) {
       await this.spawn().catch((err: Error) => this.log(`wasmcp-ts: cannot start a worker: ${err.message}`));
     }
