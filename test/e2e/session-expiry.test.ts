@@ -32,7 +32,7 @@ describe.each(STORES)('session expiry without DELETE (%s)', (kind) => {
   afterAll(async () => {
     store?.close();
     await server?.close();
-    await redis?.stop();
+    await redis?.close();
   });
 
   const keysOf = (session: string) => store.listKeys('default', undefined, 1000).keys.filter((key) => key.startsWith(`${session}:`));

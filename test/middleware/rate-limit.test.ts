@@ -42,7 +42,7 @@ describe.each(['draft', 'draft2'] as const)('rate limit across two serve process
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await redis?.stop();
+    await redis?.close();
   });
 
   it('the budget holds across both processes; over it, an error with the time to wait', async () => {
