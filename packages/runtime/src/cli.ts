@@ -7,7 +7,7 @@ import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import { credentialsFromEnv } from './oci/credentials.js';
 import { loadRegistryConfig } from './oci/registry-config.js';
-import type { Replacements } from './framework.js';
+import type { FrameworkBuild, Replacements } from './framework.js';
 import { checkedReplacements } from './piece-fit.js';
 import { resolveComponentFile } from './oci/resolve.js';
 import { expandComponents } from './registry/expand.js';
@@ -99,7 +99,7 @@ function componentEnv(pairs: string[], defaults: Record<string, string>): Record
 }
 
 /** --framework: how the framework is built (pieces or fused), or the registry its pieces come from. */
-function frameworkChoice(value: string | undefined): { framework?: string; frameworkBuild?: 'pieces' | 'fused' } {
+function frameworkChoice(value: string | undefined): { framework?: string; frameworkBuild?: FrameworkBuild } {
   if (value === undefined || value === 'pieces' || value === 'fused') return { frameworkBuild: value };
   if (!value.startsWith('oci://')) fail(`--framework must be pieces, fused or oci://REGISTRY/PATH, got ${value}`);
   return { framework: value };
@@ -160,7 +160,7 @@ const SWAP_OPTIONS = {
 async function swappedPieces(
   values: { transport?: string; terminal?: string; replace?: string[] },
   transport: 'http-transport' | 'stdio-transport',
-  frameworkBuild: 'pieces' | 'fused' | undefined,
+  frameworkBuild: FrameworkBuild | undefined,
   variant: KeyValueVariant,
   framework: string | undefined,
   config: Awaited<ReturnType<typeof loadRegistryConfig>>,

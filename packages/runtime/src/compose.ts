@@ -15,7 +15,6 @@ import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
 import { wasiImports } from './wasi-imports.js';
 import { CAPABILITIES, MCP, SERVER_HANDLER, SERVER_IO, unversioned, type Capability } from './interface-names.js';
 
-export { CAPABILITIES, MCP, SERVER_HANDLER, unversioned, type Capability };
 
 export interface ComposeOptions {
   /** User components (or custom middleware), in chain order. */

@@ -1,5 +1,6 @@
-export { compose, planChain, instantiatePlan, unversioned, CAPABILITIES, MCP, SERVER_HANDLER } from './compose.js';
-export type { Capability, ComposeOptions, ComposedChain, ChainPlan, ServerHandlerExport } from './compose.js';
+export { compose, planChain, instantiatePlan } from './compose.js';
+export type { ComposeOptions, ComposedChain, ChainPlan, ServerHandlerExport } from './compose.js';
+export { unversioned, CAPABILITIES, MCP, SERVER_HANDLER, type Capability } from './interface-names.js';
 export { loadComponentFile, loadComponentBytes, defaultCacheDir } from './component-cache.js';
 export type { LoadedComponent } from './component-cache.js';
 export { frameworkArtifact, artifactFileName } from './framework.js';

@@ -7,7 +7,8 @@
 // The classes extend preview2-shim's, so jco's resource checks accept them next to the shim's
 // own streams and pollables (outgoing HTTP, stdout, clocks keep using the shim), and only the
 // statics that would reach into a shim object's private state are given a local branch.
-import { concatBytes } from '../../protocol/src/bytes.js';
+import { concatBytes, INVALID_REQUEST } from '@wasmcp-ts/protocol';
+import { errorAnswer, NO_MESSAGES } from './request-body.js';
 
 /** A request as the main thread received it. */
 export interface LocalRequest {
@@ -347,7 +348,7 @@ export function localHttp(host: Record<string, unknown>): LocalHttp {
       } catch (err) {
         // A header wasi:http refuses (a forbidden or malformed one) is the client's error, not the worker's.
         const reason = (err as { tag?: string })?.tag ?? 'invalid';
-        const body = JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `Bad Request: a request header is not acceptable (${reason})` } });
+        const body = errorAnswer(NO_MESSAGES, INVALID_REQUEST, `Bad Request: a request header is not acceptable (${reason})`);
         sink.whole(400, [['content-type', 'application/json']], encoder.encode(body));
         return;
       }
