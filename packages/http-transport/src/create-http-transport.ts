@@ -1,6 +1,7 @@
 // The HTTP transport as a factory: the chain (server-handler), the session and auth services,
 // the typed key-value store and the WASI it needs in, `wasi:http/incoming-handler` out, in the
 // shapes of the WIT bindings.
+import { blockFor } from '@wasmcp-ts/protocol';
 import type { IncomingRequest, ResponseOutparam } from 'wasi:http/types@0.2.10';
 import type { ChainHandler, ServerAuth, SessionManager, TransportServices, TransportStore } from './chain.js';
 import { readConfig, type TransportConfig } from './config.js';
@@ -55,7 +56,7 @@ export function createHttpTransport(imports: HttpTransportImports) {
       if (!store) openStores.set(bucket, (store = storeOf(imports.store.open(bucket))));
       return store;
     },
-    sleep: (ms) => imports.monotonicClock.subscribeDuration(BigInt(ms) * 1_000_000n).block(),
+    sleep: (ms) => blockFor(imports.monotonicClock, ms),
   };
 
   // A host may reuse an instance for many requests (our runtime does): read the environment once.
@@ -76,6 +77,8 @@ export function createHttpTransport(imports: HttpTransportImports) {
         if (exchange && !exchange.hasResponded) {
           exchange.respond(500, { 'content-type': 'application/json' }, JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: `Internal error: ${message}` } }));
         }
+      } finally {
+        exchange?.close();
       }
     },
   };

@@ -1,7 +1,7 @@
 // One wasi:http request/response pair, as the transport's logic sees it: headers and a body
 // read with a size limit, then either a whole response or a stream (SSE) written as it goes.
 import type { Fields, IncomingBody, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam } from 'wasi:http/types@0.2.10';
-import { concatBytes } from '@wasmcp-ts/protocol';
+import { concatBytes, drop } from '@wasmcp-ts/protocol';
 import type { OutputStream } from '@wasmcp-ts/protocol/wit/wasi-io-streams.js';
 
 // wasi:io allows at most 4096 bytes per blocking-write-and-flush.
@@ -56,7 +56,10 @@ export class HttpExchange {
     const q = pathWithQuery.indexOf('?');
     this.path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
     const decoder = new TextDecoder();
-    this.headers = request.headers().entries().map(([name, value]) => [name.toLowerCase(), decoder.decode(value)]);
+    const fields = request.headers();
+    this.headers = fields.entries().map(([name, value]) => [name.toLowerCase(), decoder.decode(value)]);
+    // A child of the request, dropped before it.
+    drop(fields);
     // Hosts hand the Host header over as the request's authority, not as a header.
     const authority = request.authority();
     if (authority && !this.headers.some(([name]) => name === 'host')) this.headers.push(['host', authority]);
@@ -98,8 +101,10 @@ export class HttpExchange {
       if (total > limit) result = { ok: false, reason: 'too-large' };
       else chunks.push(chunk);
     }
-    dispose(stream);
-    if (result.ok) this.types.IncomingBody.finish(body);
+    // A child resource (the body's stream) is dropped before its parent body is finished.
+    drop(stream);
+    if (result.ok) drop(this.types.IncomingBody.finish(body));
+    else drop(body);
     return result;
   }
 
@@ -123,14 +128,14 @@ export class HttpExchange {
       stream,
       write: (data) => writeAll(stream, data),
       close: () => {
-        dispose(stream);
+        drop(stream);
         this.types.OutgoingBody.finish(body, undefined);
       },
     };
   }
-}
 
-// A child resource (a body's stream) must be dropped before its parent body is finished.
-function dispose(resource: object): void {
-  (resource as Partial<Disposable>)[Symbol.dispose]?.();
+  /** Drops the request, once the exchange is over (see protocol's resources.ts for why). */
+  close(): void {
+    drop(this.request);
+  }
 }

@@ -12,6 +12,7 @@ import { clientResultFromJson } from './client-result.js';
 import { decodeElicitRequest, encodeElicitRequest } from './elicitation.js';
 import { errorCodeFromJson, errorRecord } from './errors.js';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject } from './json.js';
+import { blockFor } from './resources.js';
 import type { ClientCapabilities, ClientResult, ElicitRequest, RequestId } from './wit/wasmcp-mcp-v20251125-mcp.js';
 
 /** A session's keys, as get/set of strings; `clear` deletes or, without delete, writes ''. */
@@ -43,7 +44,7 @@ export interface WaitClock {
 export function monotonicWaitClock(clock: { now(): bigint; subscribeDuration(ns: bigint): { block(): void } }): WaitClock {
   return {
     nowMs: () => Number(clock.now() / 1_000_000n),
-    sleep: (ms) => clock.subscribeDuration(BigInt(Math.max(0, Math.round(ms))) * 1_000_000n).block(),
+    sleep: (ms) => blockFor(clock, ms),
   };
 }
 

@@ -97,6 +97,7 @@ export {
 } from './client-requests.js';
 export { writeAll, type ByteSink } from './stream.js';
 export { concatBytes } from './bytes.js';
+export { blockFor, drop } from './resources.js';
 export * from './modern.js';
 export { checkParamHeaders, paramHeadersOf, X_MCP_HEADER, type ParamHeader } from './param-headers.js';
 export * from './input-required.js';

@@ -16,6 +16,7 @@ import {
   decodeClientResponse,
   decodeElicitRequest,
   decodeSamplingRequest,
+  drop,
   encodeElicitResult,
   encodeSamplingResult,
   LOG_LEVELS,
@@ -164,8 +165,13 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext, downstr
       // What the WIT cannot carry (enumNames, pattern) still reaches the client.
       stashElicitationJson(sessionKeys(session()), request as unknown as JsonObject, elicitation);
       const future = importCall('elicit', () => session().elicit(ctx.clientStream!, elicitation));
-      future.subscribe().block();
-      return encodeElicitResult(future.elicitResult()) as unknown as ElicitResult;
+      // The pollable is the future's child: dropped first.
+      const answered = future.subscribe();
+      answered.block();
+      drop(answered);
+      const result = future.elicitResult();
+      drop(future);
+      return encodeElicitResult(result) as unknown as ElicitResult;
     }
     async function sampleOnStream(request: SamplingRequest): Promise<SamplingResult> {
       if (!ctx.session || !ctx.clientStream) throw new Error('sampling needs a session and a streamed response; this request has neither');
@@ -185,7 +191,7 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext, downstr
       return encodeSamplingResult(decodeClientResponse(answer, SAMPLING, 'sampling-create-message')) as unknown as SamplingResult;
     }
 
-    return {
+    const context: Context = {
       request: ctx,
       downstream: downstream ?? NO_DOWNSTREAM,
       env: (name) => environment().get(name),
@@ -232,6 +238,26 @@ export function contextFactory(host: ContextHost): (ctx: MessageContext, downstr
         return rounds.ask({ [name]: { method: 'sampling/createMessage', params: request as unknown as JsonObject } })[name] as unknown as SamplingResult;
       },
     };
+    releases.set(context, () => {
+      drop(opened);
+      opened = undefined;
+    });
+    return context;
+  }
+}
+
+/** What to drop once a context's call is over: the session it opened, if any. */
+const releases = new WeakMap<Context, () => void>();
+
+/**
+ * Runs a handler with its context, then drops what the context opened: a host that keeps the
+ * instance for many calls would otherwise hold each call's session resource.
+ */
+export async function runWithContext<T>(context: Context, run: (context: Context) => T | Promise<T>): Promise<T> {
+  try {
+    return await run(context);
+  } finally {
+    releases.get(context)?.();
   }
 }
 

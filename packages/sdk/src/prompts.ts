@@ -5,7 +5,7 @@ import { checkRequiredArguments, decodePrompt, decodePromptMessage, promptArgume
 import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPromptsResult, Prompt } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
-import type { Context } from './context.js';
+import { runWithContext, type Context } from './context.js';
 import { InputRequired } from './round-trips.js';
 import { createContext } from './component.js';
 
@@ -65,7 +65,7 @@ export function definePrompts<const A extends readonly unknown[]>(prompts: { [K 
       try {
         const args = promptArguments(request.arguments);
         checkRequiredArguments(prompt.listing, args);
-        const returned = await prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, createContext(ctx));
+        const returned = await runWithContext(createContext(ctx), (context) => prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, context));
         return promptResult(returned, request.name);
       } catch (err) {
         if (err instanceof InputRequired) return { messages: [], meta: err.metaText() };

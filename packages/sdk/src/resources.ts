@@ -16,7 +16,7 @@ import type {
 } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, resourceContents, type Annotations, type Icon, type ResourceContentsJson } from './content.js';
-import type { Context } from './context.js';
+import { runWithContext, type Context } from './context.js';
 import { createContext } from './component.js';
 import { InputRequired } from './round-trips.js';
 import { compileUriTemplate, type TemplateParams, type UriTemplate } from './uri-template.js';
@@ -86,11 +86,11 @@ export function defineResources<const T extends readonly string[]>(definitions: 
     async readResource(ctx, { uri }) {
       try {
         const fixed = byUri.get(uri);
-        if (fixed) return { contents: contentsOf(await fixed.definition.read(createContext(ctx)), uri, fixed.definition.mimeType) };
+        if (fixed) return { contents: contentsOf(await runWithContext(createContext(ctx), (context) => fixed.definition.read(context)), uri, fixed.definition.mimeType) };
         for (const { template, definition } of templates) {
           const params = template.match(uri);
           if (!params) continue;
-          const read = await definition.read(params, createContext(ctx), uri);
+          const read = await runWithContext(createContext(ctx), (context) => definition.read(params, context, uri));
           if (read !== undefined) return { contents: contentsOf(read, uri, definition.mimeType) };
         }
         return undefined;

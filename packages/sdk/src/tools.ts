@@ -19,7 +19,7 @@ import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { InputRequired } from './round-trips.js';
 import { AuthorError, contentBlocks, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
-import type { Context } from './context.js';
+import { runWithContext, type Context } from './context.js';
 import type { Downstream } from './downstream.js';
 import { createContext } from './component.js';
 import { compileToolSchema, type CompiledSchema, type Infer, type ToolSchema } from './schema.js';
@@ -158,7 +158,7 @@ async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: 
   if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
   let returned: ToolReturn;
   try {
-    returned = await tool.definition.handler(checked.value as Record<string, never>, createContext(ctx, downstream));
+    returned = await runWithContext(createContext(ctx, downstream), (context) => tool.definition.handler(checked.value as Record<string, never>, context));
   } catch (err) {
     if (err instanceof InputRequired) return { content: [], meta: err.metaText() };
     if (err instanceof ProtocolError) throw err;
