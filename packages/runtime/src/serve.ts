@@ -14,6 +14,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
 import type { ComposeOptions } from './compose.js';
+import { ENGINE_WORKER_LIMITS } from './engine-worker.js';
 import { frameworkBuildFor, locateFrameworkComponent, type FrameworkBuild, type FrameworkComponent, type Replacements } from './framework.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './http-worker.js';
@@ -106,9 +107,17 @@ const CLOSE_GRACE_MS = 5_000;
 const EXTRA_WORKER_IDLE_MS = 30_000;
 
 /**
- * Worker threads, `size` of them kept running. A request that finds none free gets an extra
- * one, up to `maxSize` (twice `size`, at least two more): a tool call waiting for its client (elicitation, sampling) holds its
- * worker, and the client's answer must still find one, whatever else is running.
+ * A request that has waited this long for a free worker gets an extra one started. Under a load
+ * of quick calls, a request waits a few ms for one of the `size` workers: more engines would
+ * not serve it sooner on the same cores, only hold more memory.
+ */
+const GROW_AFTER_MS = 200;
+
+/**
+ * Worker threads, `size` of them kept running. A request that finds none free for GROW_AFTER_MS
+ * gets an extra one, up to `maxSize` (twice `size`, at least two more): a tool call waiting for
+ * its client (elicitation, sampling) holds its worker, and the client's answer must still find
+ * one, whatever else is running.
  */
 class WorkerPool {
   private readonly workers: PoolWorker[] = [];
@@ -167,7 +176,7 @@ class WorkerPool {
 
   private async spawn(): Promise<PoolWorker> {
     this.starting++;
-    const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init });
+    const worker = new Worker(new URL('./http-worker.js', import.meta.url), { workerData: this.init, resourceLimits: ENGINE_WORKER_LIMITS });
     let entry: PoolWorker | undefined;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('a worker did not start in time')), WORKER_START_TIMEOUT_MS);
@@ -240,7 +249,7 @@ class WorkerPool {
       this.take(idle);
       return Promise.resolve(idle);
     }
-    const waiter = new Promise<PoolWorker | undefined>((resolve) => {
+    return new Promise<PoolWorker | undefined>((resolve) => {
       let timer: NodeJS.Timeout;
       const giveUp = () => {
         if (this.starting > 0) {
@@ -251,15 +260,17 @@ class WorkerPool {
         resolve(undefined);
       };
       timer = setTimeout(giveUp, timeoutMs);
+      // One starting worker for each request still waiting after a while, within maxSize.
+      const grow = setTimeout(() => {
+        if (this.waiting.length > this.starting && this.workers.length + this.starting < this.maxSize) this.spawnInBackground();
+      }, GROW_AFTER_MS);
       const handOver = (w: PoolWorker) => {
         clearTimeout(timer);
+        clearTimeout(grow);
         resolve(w);
       };
       this.waiting.push(handOver);
     });
-    // One starting worker for each waiting request, within maxSize.
-    if (this.waiting.length > this.starting && this.workers.length + this.starting < this.maxSize) this.spawnInBackground();
-    return waiter;
   }
 
   private take(entry: PoolWorker): void {

@@ -6,6 +6,7 @@
 // with the next line. stdout carries MCP messages only; everything the host prints goes to stderr.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { findCompleteServer } from './complete-server.js';
+import { ENGINE_WORKER_LIMITS } from './engine-worker.js';
 import { frameworkBuildFor, locateFrameworkComponent, type FrameworkBuild, type Replacements } from './framework.js';
 import type { KeyValueSpec } from './keyvalue/factory.js';
 import type { KeyValueVariant } from './keyvalue/wasi-host.js';
@@ -160,7 +161,7 @@ class StdioSupervisor {
     const inputSignal = new SharedArrayBuffer(4);
     const workerData: StdioWorkerInit = { ...this.init, input: port2, inputSignal };
     // The engine's own stdout is not the client's: whatever reaches it goes to stderr.
-    const worker = new Worker(new URL('./stdio-worker.js', import.meta.url), { workerData, transferList: [port2], stdout: true });
+    const worker = new Worker(new URL('./stdio-worker.js', import.meta.url), { workerData, transferList: [port2], stdout: true, resourceLimits: ENGINE_WORKER_LIMITS });
     worker.stdout.pipe(process.stderr);
     const engine = { worker, input: port1, signal: new Int32Array(inputSignal), wantsRead: false };
     this.engine = engine;
