@@ -688,9 +688,11 @@ export async function serveComponents(given: ServerSpec): Promise<RunningServer>
   const fused = frameworkBuildFor(spec.frameworkBuild, spec.framework, spec.replace) === 'fused';
   // The fused framework holds the sessions and authorization the transport uses; the chain's
   // pieces then run in Node (a component behind that imports sessions gets them there).
+  const oauth = (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth';
   const services: string[] = [];
-  if (!fused && sessions) services.push(await framework('sessions'));
-  if (!fused && (spec.env.WASMCP_AUTH_MODE ?? '').toLowerCase() === 'oauth') services.push(await framework('authorization'));
+  // The authorization piece caches the issuer's keys in the sessions piece's store, sessions on or off.
+  if (!fused && (sessions || oauth)) services.push(await framework('sessions'));
+  if (!fused && oauth) services.push(await framework('authorization'));
   const head = await framework(fused ? 'framework-http' : 'http-transport');
   return serve({
     ...common,
