@@ -1,6 +1,6 @@
 // The servers under test, each in its own child process so its memory is its own: (a) our
-// full chain, (b) our public chain, (c) the official SDK, (d) the loopback floor, and the
-// fused complete servers of the same tools, (e) public and (f) full.
+// full chain, (b) our public chain, (c) the official SDK, (d) the loopback floor, the fused
+// complete servers of the same tools, (e) public and (f) full, and (j) `npm run serve`'s own.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { once } from 'node:events';
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'packages/runtime/dist/cli.js');
 export const TEST_TOOLS = join(ROOT, 'test/fixtures/test-tools/dist/draft/test-tools.wasm');
+/** What `npm run serve` serves: the examples' tools as one complete server, sessions on. */
+export const EXAMPLES_SERVER = join(ROOT, 'examples/server/dist/draft/examples-server.wasm');
 /** The CLI's default pool size, named here so the results record it. */
 export const WORKERS = 4;
 
@@ -47,7 +49,7 @@ export function oauthSetup() {
  * The servers. Ours answer JSON rather than SSE (WASMCP_DISABLE_SSE), as the SDK server
  * is configured to, so all of them do the same work per request.
  */
-export function benchServers({ kvFile, componentKvFile, fusedKvFile, oauth, fused }) {
+export function benchServers({ kvFile, componentKvFile, fusedKvFile, examplesKvFile, oauth, fused }) {
   const ours = (args, env, component = TEST_TOOLS) => ({
     args: [CLI, 'serve', '--port', '0', '--workers', String(WORKERS), ...args, component],
     env: { WASMCP_DISABLE_SSE: 'true', ...env },
@@ -59,6 +61,8 @@ export function benchServers({ kvFile, componentKvFile, fusedKvFile, oauth, fuse
     // the fused framework, with the capability middleware, server-io and method-not-found in Node.
     { id: 'h', name: 'ours, component, public', ...ours(['--no-sessions', '--kv', 'memory'], {}), headers: {} },
     { id: 'i', name: 'ours, component, full', ...ours(['--kv', 'sqlite', '--kv-path', componentKvFile], oauth.env), headers: oauth.headers },
+    // `npm run serve` as a newcomer runs it (sessions on sqlite), calling its uppercase tool.
+    { id: 'j', name: 'npm run serve (examples, sessions)', ...ours(['--kv', 'sqlite', '--kv-path', examplesKvFile], {}, EXAMPLES_SERVER), headers: {}, toolCall: { name: 'uppercase', arguments: { text: 'hello' } } },
     { id: 'c', name: 'official SDK v1', args: [join(ROOT, 'bench/servers/sdk-server.mjs')], env: {}, headers: {} },
     { id: 'g', name: 'official SDK v2', args: [join(ROOT, 'bench/servers/sdk-v2-server.mjs')], env: {}, headers: {} },
     { id: 'd', name: 'loopback floor', args: [join(ROOT, 'bench/servers/floor-server.mjs')], env: {}, headers: {} },
