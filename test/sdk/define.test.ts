@@ -118,7 +118,16 @@ describe('defineTools', () => {
       },
     },
   ]);
-  const call = (name: string, args?: unknown, ctx: object = plain) => tools.callTool(ctx as never, { name, arguments: args === undefined ? undefined : JSON.stringify(args) });
+  // A refusal is the export's err, thrown at once by a synchronous call: async, it is a rejection either way.
+  const call = async (name: string, args?: unknown, ctx: object = plain) => tools.callTool(ctx as never, { name, arguments: args === undefined ? undefined : JSON.stringify(args) });
+
+  it('answers a synchronous handler at once, and an async one with a promise', async () => {
+    const now = tools.callTool(plain as never, { name: 'order', arguments: JSON.stringify({ item: 'tea' }) });
+    expect(now).toEqual({ content: [{ tag: 'text', val: { text: { tag: 'text', val: '1 x tea' }, options: undefined } }], structuredContent: undefined, isError: undefined, meta: undefined });
+    const later = tools.callTool(plain as never, { name: 'throws', arguments: '{}' });
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toMatchObject({ isError: true });
+  });
 
   it('lists each tool in MCP form, with a closed empty schema for tools that take no arguments', () => {
     const [order, repeat, stats, wrongStats] = tools.listTools(plain, {}).tools;

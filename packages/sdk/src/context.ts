@@ -10,6 +10,7 @@
 // over (client-requests in @wasmcp-ts/protocol; the same hand-over sessions.elicit uses).
 /// <reference path="./wit-imports.d.ts" preserve="true" />
 import {
+  attempt,
   awaitClientResponse,
   clientRequestId,
   clientRequestTimeoutMs,
@@ -30,6 +31,7 @@ import {
   withdrawClientRequest,
   type JsonObject,
   type JsonValue,
+  type MaybePromise,
   type SessionKeys,
 } from '@wasmcp-ts/protocol';
 import type { LogLevel, ServerMessage } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
@@ -251,14 +253,22 @@ const releases = new WeakMap<Context, () => void>();
 
 /**
  * Runs a handler with its context, then drops what the context opened: a host that keeps the
- * instance for many calls would otherwise hold each call's session resource.
+ * instance for many calls would otherwise hold each call's session resource. At once for a
+ * synchronous handler.
  */
-export async function runWithContext<T>(context: Context, run: (context: Context) => T | Promise<T>): Promise<T> {
-  try {
-    return await run(context);
-  } finally {
-    releases.get(context)?.();
-  }
+export function runWithContext<T>(context: Context, run: (context: Context) => MaybePromise<T>): MaybePromise<T> {
+  const release = () => releases.get(context)?.();
+  return attempt(
+    () => run(context),
+    (value) => {
+      release();
+      return value;
+    },
+    (err) => {
+      release();
+      throw err;
+    },
+  );
 }
 
 /** The session's string values through the sessions interface, which has no delete: clearing writes ''. */

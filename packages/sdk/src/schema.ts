@@ -1,6 +1,7 @@
 // A tool's input or output schema, either JSON Schema (checked by json-schema-validator.ts) or a
 // validation library's schema (Standard Schema: the library checks, and renders the JSON Schema
 // clients see). Compiled once, when the tool is defined.
+import { andThen, type MaybePromise } from '@wasmcp-ts/protocol';
 import { AuthorError } from './content.js';
 import type { FromSchema, JsonSchema } from './json-schema.js';
 import { compileJsonSchema, SchemaError } from './json-schema-validator.js';
@@ -16,8 +17,11 @@ export type CheckResult = { ok: true; value: unknown } | { ok: false; problems: 
 export interface CompiledSchema {
   /** The JSON Schema as JSON text, for listings. */
   json: string;
-  /** Checks a value; a library may hand back a transformed value (defaults, coercions). */
-  check(value: unknown): Promise<CheckResult>;
+  /**
+   * Checks a value; a library may hand back a transformed value (defaults, coercions). At once
+   * where the check is synchronous (JSON Schema, most libraries): the engine runs every await.
+   */
+  check(value: unknown): MaybePromise<CheckResult>;
 }
 
 /** Compiles a schema for `what` (e.g. `tool "add" inputSchema`); a schema that cannot be honoured is an AuthorError. */
@@ -30,11 +34,11 @@ export function compileToolSchema(schema: ToolSchema, direction: 'input' | 'outp
     const json = props.jsonSchema[direction]({ target: 'draft-2020-12' });
     return {
       json: objectSchemaText(json, what),
-      async check(value) {
-        const result = await props.validate(value);
-        if (!result.issues) return { ok: true, value: result.value };
-        return { ok: false, problems: result.issues.map((i) => (issuePath(i) ? `${issuePath(i)}: ${i.message}` : i.message)).join('; ') };
-      },
+      check: (value) =>
+        andThen(props.validate(value), (result): CheckResult => {
+          if (!result.issues) return { ok: true, value: result.value };
+          return { ok: false, problems: result.issues.map((i) => (issuePath(i) ? `${issuePath(i)}: ${i.message}` : i.message)).join('; ') };
+        }),
     };
   }
   let validate;
@@ -46,7 +50,7 @@ export function compileToolSchema(schema: ToolSchema, direction: 'input' | 'outp
   }
   return {
     json: objectSchemaText(schema, what),
-    async check(value) {
+    check(value) {
       const problems = validate(value);
       return problems.length === 0 ? { ok: true, value } : { ok: false, problems: problems.join('; ') };
     },

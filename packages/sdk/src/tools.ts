@@ -4,6 +4,8 @@
 // (arguments that are not a JSON object) or a ProtocolError the handler throws on purpose is a
 // JSON-RPC error.
 import {
+  andThen,
+  attempt,
   checkParamHeaders,
   decodeTool,
   isModernVersion,
@@ -13,6 +15,7 @@ import {
   toErrorCode,
   toolArguments,
   type JsonObject,
+  type MaybePromise,
   type ParamHeader,
 } from '@wasmcp-ts/protocol';
 import type { CallToolRequest, CallToolResult, ListToolsRequest, ListToolsResult, Tool } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
@@ -65,7 +68,8 @@ export interface ToolDefinition<S> {
 export interface ToolsExport {
   listTools(ctx: MessageContext, request: ListToolsRequest): ListToolsResult;
   /** `downstream` (given by a middleware serving the tools) becomes the handlers' `ctx.downstream`. */
-  callTool(ctx: MessageContext, request: CallToolRequest, downstream?: Downstream): Promise<CallToolResult | undefined>;
+  /** At once when the handler and the schema checks are synchronous, else a promise. */
+  callTool(ctx: MessageContext, request: CallToolRequest, downstream?: Downstream): MaybePromise<CallToolResult | undefined>;
 }
 
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -94,15 +98,17 @@ export function defineTools<const S extends readonly unknown[]>(tools: { [K in k
   const listing = [...byName.values()].map((t) => t.listing);
   return {
     listTools: () => ({ tools: listing }),
-    async callTool(ctx, request, downstream) {
+    callTool(ctx, request, downstream) {
       const tool = byName.get(request.name);
       if (!tool) return undefined;
-      try {
-        return await callTool(tool, toolArguments(request.arguments), ctx, downstream);
-      } catch (err) {
-        // A thrown error-code is the export's `err`; any other exception would trap the instance.
-        throw toErrorCode(err);
-      }
+      return attempt(
+        () => callTool(tool, toolArguments(request.arguments), ctx, downstream),
+        (result) => result,
+        (err) => {
+          // A thrown error-code is the export's `err`; any other exception would trap the instance.
+          throw toErrorCode(err);
+        },
+      );
     },
   };
 }
@@ -151,27 +157,30 @@ function checkMirroredArguments(tool: CompiledTool, args: Record<string, unknown
   if (mismatch) throw new ProtocolError(mismatch);
 }
 
-async function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext, downstream: Downstream | undefined): Promise<CallToolResult> {
+// Synchronous as long as every step is (the engine would run each await as a job of its own).
+function callTool(tool: CompiledTool, args: Record<string, unknown>, ctx: MessageContext, downstream: Downstream | undefined): MaybePromise<CallToolResult> {
   const { name } = tool.definition;
   checkMirroredArguments(tool, args, ctx);
-  const checked = await tool.input.check(args);
-  if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
-  let returned: ToolReturn;
-  try {
-    returned = await runWithContext(createContext(ctx, downstream), (context) => tool.definition.handler(checked.value as Record<string, never>, context));
-  } catch (err) {
-    if (err instanceof InputRequired) return { content: [], meta: err.metaText() };
-    if (err instanceof ProtocolError) throw err;
-    return errorResult(err instanceof Error ? err.message : String(err));
-  }
-  try {
-    return await toolResult(returned, tool);
-  } catch (err) {
-    return errorResult(`Tool "${name}" returned an unusable result: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  return andThen(tool.input.check(args), (checked) => {
+    if (!checked.ok) return errorResult(`Invalid arguments for tool "${name}": ${checked.problems}`);
+    return attempt(
+      () => runWithContext(createContext(ctx, downstream), (context) => tool.definition.handler(checked.value as Record<string, never>, context)),
+      (returned) =>
+        attempt(
+          () => toolResult(returned, tool),
+          (result) => result,
+          (err) => errorResult(`Tool "${name}" returned an unusable result: ${err instanceof Error ? err.message : String(err)}`),
+        ),
+      (err) => {
+        if (err instanceof InputRequired) return { content: [], meta: err.metaText() };
+        if (err instanceof ProtocolError) throw err;
+        return errorResult(err instanceof Error ? err.message : String(err));
+      },
+    );
+  });
 }
 
-async function toolResult(returned: ToolReturn, tool: CompiledTool): Promise<CallToolResult> {
+function toolResult(returned: ToolReturn, tool: CompiledTool): MaybePromise<CallToolResult> {
   if (typeof returned === 'string') {
     if (tool.output) throw new AuthorError('it declares an output schema, so it must return { structuredContent }');
     return { content: [textBlock(returned)] };
@@ -180,23 +189,25 @@ async function toolResult(returned: ToolReturn, tool: CompiledTool): Promise<Cal
     throw new AuthorError(`expected a string or { content, structuredContent, isError }, got ${returned === null ? 'null' : typeof returned}`);
   }
   const isError = returned.isError === true;
-  let structured: unknown = returned.structuredContent;
+  const structured: unknown = returned.structuredContent;
   if (structured !== undefined && (typeof structured !== 'object' || structured === null || Array.isArray(structured))) {
     throw new AuthorError('structuredContent must be a JSON object');
   }
-  if (tool.output && !isError) {
-    if (structured === undefined) throw new AuthorError('it declares an output schema, so it must return structuredContent');
-    const checked = await tool.output.check(structured);
-    if (!checked.ok) throw new AuthorError(`structuredContent does not match the output schema: ${checked.problems}`);
-    structured = checked.value;
-  }
-  const structuredText = structured === undefined ? undefined : stringifyJson(structured);
-  return {
-    content: returned.content ? contentBlocks(returned.content) : structuredText !== undefined ? [textBlock(structuredText)] : [],
-    structuredContent: structuredText,
-    isError: isError || undefined,
-    meta: metaText(returned._meta),
+  const result = (checkedStructured: unknown): CallToolResult => {
+    const structuredText = checkedStructured === undefined ? undefined : stringifyJson(checkedStructured);
+    return {
+      content: returned.content ? contentBlocks(returned.content) : structuredText !== undefined ? [textBlock(structuredText)] : [],
+      structuredContent: structuredText,
+      isError: isError || undefined,
+      meta: metaText(returned._meta),
+    };
   };
+  if (!tool.output || isError) return result(structured);
+  if (structured === undefined) throw new AuthorError('it declares an output schema, so it must return structuredContent');
+  return andThen(tool.output.check(structured), (checked) => {
+    if (!checked.ok) throw new AuthorError(`structuredContent does not match the output schema: ${checked.problems}`);
+    return result(checked.value);
+  });
 }
 
 function errorResult(message: string): CallToolResult {
