@@ -67,8 +67,10 @@ export interface ToolDefinition<S> {
 /** The `tools` export: `export const tools = defineTools([...])`. */
 export interface ToolsExport {
   listTools(ctx: MessageContext, request: ListToolsRequest): ListToolsResult;
-  /** `downstream` (given by a middleware serving the tools) becomes the handlers' `ctx.downstream`. */
-  /** At once when the handler and the schema checks are synchronous, else a promise. */
+  /**
+   * `downstream` (given by a middleware serving the tools) becomes the handlers' `ctx.downstream`.
+   * The answer comes at once when the handler and the schema checks are synchronous, else as a promise.
+   */
   callTool(ctx: MessageContext, request: CallToolRequest, downstream?: Downstream): MaybePromise<CallToolResult | undefined>;
 }
 
