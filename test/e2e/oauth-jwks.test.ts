@@ -3,10 +3,10 @@
 // made through preview2-shim's I/O thread, which a worker starts on its first such call.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, VARIANT_BUILDS } from '../support/artifacts.js';
-import { AUDIENCE, ISSUER, jwksIssuer, type JwksIssuer } from '../support/oauth.js';
+import { JWKS_KID, jwksIssuer, signToken, type JwksIssuer } from '../support/oauth.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 describe.each(VARIANT_BUILDS)('OAuth with the issuer keys from a JWKS endpoint (%s, %s framework)', (variant, frameworkBuild) => {
@@ -36,13 +36,7 @@ describe.each(VARIANT_BUILDS)('OAuth with the issuer keys from a JWKS endpoint (
 
   it('a token signed with a key the endpoint does not publish gets 401', async () => {
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ sub: 'mallory', scope: 'mcp' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+    const forged = await signToken(privateKey, { sub: 'mallory', scope: 'mcp' }, JWKS_KID);
     const answer = await fetch(server.mcpUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${forged}` },

@@ -12,9 +12,8 @@ import { ComponentFailures, HostedServices, hostedMethodNotFound, hostedMiddlewa
 import type { KeyValueBackend } from './keyvalue/backend.js';
 import { MemoryBackend } from './keyvalue/memory.js';
 import { keyValueImports, type KeyValueVariant } from './keyvalue/wasi-host.js';
-import { wasiImports } from './wasi-imports.js';
 import { CAPABILITIES, MCP, SERVER_HANDLER, SERVER_IO, unversioned, type Capability } from './interface-names.js';
-
+import { wasiImports } from './wasi-imports.js';
 
 export interface ComposeOptions {
   /** User components (or custom middleware), in chain order. */
