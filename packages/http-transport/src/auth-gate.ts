@@ -1,6 +1,7 @@
 // OAuth 2.1 resource server duties (MCP 2025-11-25 authorization, RFC 6750, RFC 9728):
 // a bearer token on every request, a challenge that points at our protected-resource metadata.
 import { missingScopes, requiredScopes } from '@wasmcp-ts/authorization/policy';
+import { attempt, type MaybePromise } from '@wasmcp-ts/protocol';
 import type { ClientMessage, Identity } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { ServerAuth } from './chain.js';
 import type { TransportConfig } from './config.js';
@@ -52,7 +53,7 @@ export function serveMetadata(exchange: HttpExchange, config: TransportConfig, m
 export type AuthOutcome = { ok: true; identity: Identity | undefined } | { ok: false };
 
 /** In oauth mode, the verified identity of the caller; otherwise answers 401 and returns not ok. */
-export async function authenticate(exchange: HttpExchange, config: TransportConfig, auth: ServerAuth, mcpPath: string): Promise<AuthOutcome> {
+export function authenticate(exchange: HttpExchange, config: TransportConfig, auth: ServerAuth, mcpPath: string): MaybePromise<AuthOutcome> {
   if (config.authMode !== 'oauth') return { ok: true, identity: undefined };
   const unauthorized = (description: string, code?: string) => {
     const www = challenge(exchange, config, mcpPath, code ? { code, description } : undefined);
@@ -64,11 +65,11 @@ export async function authenticate(exchange: HttpExchange, config: TransportConf
   if (!header) return unauthorized('Authorization required: send a bearer token');
   if (!match) return unauthorized('The Authorization header is not a bearer token', 'invalid_request');
   const jwt = new TextEncoder().encode(match[1]);
-  try {
-    return { ok: true, identity: { jwt, claims: await auth.decode(jwt) } };
-  } catch {
-    return unauthorized('The access token is invalid, expired, or not issued for this server', 'invalid_token');
-  }
+  return attempt(
+    () => auth.decode(jwt),
+    (claims): AuthOutcome => ({ ok: true, identity: { jwt, claims } }),
+    () => unauthorized('The access token is invalid, expired, or not issued for this server', 'invalid_token'),
+  );
 }
 
 /** 403 naming the scopes the token lacks for this request (RFC 6750 insufficient_scope). */

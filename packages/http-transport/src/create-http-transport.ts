@@ -1,7 +1,7 @@
 // The HTTP transport as a factory: the chain (server-handler), the session and auth services,
 // the typed key-value store and the WASI it needs in, `wasi:http/incoming-handler` out, in the
 // shapes of the WIT bindings.
-import { blockFor } from '@wasmcp-ts/protocol';
+import { attempt, blockFor, isPromise, type MaybePromise } from '@wasmcp-ts/protocol';
 import type { IncomingRequest, ResponseOutparam } from 'wasi:http/types@0.2.10';
 import type { ChainHandler, ServerAuth, SessionManager, TransportServices, TransportStore } from './chain.js';
 import { readConfig, type TransportConfig } from './config.js';
@@ -63,22 +63,36 @@ export function createHttpTransport(imports: HttpTransportImports) {
   let config: TransportConfig | undefined;
 
   const incomingHandler = {
-    /** Async: the engine runs the event loop until the request is answered. */
-    async handle(request: IncomingRequest, outparam: ResponseOutparam): Promise<void> {
+    /**
+     * At once when the chain answers at once (each await would cost the engine a job of its
+     * own); a promise only when the chain returns one, and the engine runs its event loop until
+     * the request is answered.
+     */
+    handle(request: IncomingRequest, outparam: ResponseOutparam): MaybePromise<void> {
       let exchange: HttpExchange | undefined;
-      try {
-        const { defaults = {}, fixed = {} } = imports.settings ?? {};
-        config ??= readConfig([...Object.entries(defaults), ...imports.environment.getEnvironment(), ...Object.entries(fixed)]);
-        exchange = new HttpExchange(imports.httpTypes, request, outparam);
-        await handleHttp(exchange, config, services);
-      } catch (err) {
+      const fail = (err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
         console.error(`http-transport: ${message}`);
         if (exchange && !exchange.hasResponded) {
           exchange.respond(500, { 'content-type': 'application/json' }, JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: `Internal error: ${message}` } }));
         }
+      };
+      const close = () => exchange?.close();
+      let handled: MaybePromise<void> | undefined;
+      try {
+        handled = attempt(
+          () => {
+            const { defaults = {}, fixed = {} } = imports.settings ?? {};
+            config ??= readConfig([...Object.entries(defaults), ...imports.environment.getEnvironment(), ...Object.entries(fixed)]);
+            exchange = new HttpExchange(imports.httpTypes, request, outparam);
+            return handleHttp(exchange, config, services);
+          },
+          () => undefined,
+          fail,
+        );
+        return isPromise(handled) ? handled.finally(close) : undefined;
       } finally {
-        exchange?.close();
+        if (!isPromise(handled)) close();
       }
     },
   };

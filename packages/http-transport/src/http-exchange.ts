@@ -43,6 +43,8 @@ export class HttpExchange {
   /** Path without the query string. */
   readonly path: string;
   readonly headers: [string, string][];
+  /** Each header's values, joined as one field (RFC 9110 5.3): looked up many times a request. */
+  private readonly fieldValues = new Map<string, string>();
   private responded = false;
 
   constructor(
@@ -63,6 +65,10 @@ export class HttpExchange {
     // Hosts hand the Host header over as the request's authority, not as a header.
     const authority = request.authority();
     if (authority && !this.headers.some(([name]) => name === 'host')) this.headers.push(['host', authority]);
+    for (const [name, value] of this.headers) {
+      const earlier = this.fieldValues.get(name);
+      this.fieldValues.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
   }
 
   get hasResponded(): boolean {
@@ -70,14 +76,14 @@ export class HttpExchange {
   }
 
   header(name: string): string | undefined {
-    const values = this.headers.filter(([n]) => n === name).map(([, v]) => v);
-    return values.length ? values.join(', ') : undefined;
+    return this.fieldValues.get(name);
   }
 
   /** The whole body, refusing (without reading it all) one larger than `limit` bytes. */
   readBody(limit: number): BodyRead {
     const declared = this.header('content-length');
-    if (declared !== undefined && Number(declared) > limit) return { ok: false, reason: 'too-large' };
+    const length = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
+    if (length !== undefined && length > limit) return { ok: false, reason: 'too-large' };
     let body: IncomingBody;
     try {
       body = this.request.consume();
@@ -100,6 +106,8 @@ export class HttpExchange {
       total += chunk.length;
       if (total > limit) result = { ok: false, reason: 'too-large' };
       else chunks.push(chunk);
+      // The whole declared body is in: no read to see the stream close (it throws, and costs a host call).
+      if (!result && total === length) result = { ok: true, bytes: concatBytes(chunks) };
     }
     // A child resource (the body's stream) is dropped before its parent body is finished.
     drop(stream);

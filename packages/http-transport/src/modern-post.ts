@@ -5,6 +5,7 @@
 // and the `_meta` (request-meta pseudo-header), and answers as it does for the 2025 eras; its
 // results get `resultType`, the server's identity and the caching hints on the way out.
 import {
+  andThen,
   checkRoutingHeaders,
   decodeClientMessage,
   discoverResult,
@@ -41,6 +42,7 @@ import {
   unsupportedProtocolVersion,
   type JsonObject,
   type JsonValue,
+  type MaybePromise,
   type ModernRequestMeta,
 } from '@wasmcp-ts/protocol';
 import type { ErrorCode, RequestId } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
@@ -68,7 +70,7 @@ function sendError(exchange: HttpExchange, status: number, id: RequestId | undef
   exchange.respond(status, JSON_HEADERS, stringifyJson(encodeServerError(id, error)));
 }
 
-export async function handleModernPost(exchange: HttpExchange, scope: RequestScope, text: string, headerVersion: string, accepted: AcceptedResponses): Promise<void> {
+export function handleModernPost(exchange: HttpExchange, scope: RequestScope, text: string, headerVersion: string, accepted: AcceptedResponses): MaybePromise<void> {
   const parsed = parseJson(text);
   if (!parsed.ok) return sendError(exchange, 400, undefined, parseError(`Parse error: ${parsed.message}`));
   const body = parsed.value;
@@ -99,14 +101,14 @@ export async function handleModernPost(exchange: HttpExchange, scope: RequestSco
 
   const input = requestInputHeader(method, request);
   const ctx = modernContext(exchange, scope, text, input);
-  if (method === SERVER_DISCOVER) return await discover(exchange, scope, ctx, id);
+  if (method === SERVER_DISCOVER) return discover(exchange, scope, ctx, id);
   if (method === SUBSCRIPTIONS_LISTEN) {
     if (!accepted.sse || scope.config.disableSse) {
       return sendError(exchange, 406, id, invalidRequest('Not Acceptable: subscriptions/listen answers with a text/event-stream, which the Accept header must allow'));
     }
     const listen = readListenFilter(request);
     if (!listen.ok) return sendError(exchange, 400, id, listen.error);
-    return await handleListen(exchange, scope, ctx, id, listen.filter);
+    return handleListen(exchange, scope, ctx, id, listen.filter);
   }
 
   const decoded = decodeClientMessage(body);
@@ -124,17 +126,19 @@ export async function handleModernPost(exchange: HttpExchange, scope: RequestSco
   // other answer is one JSON body whose HTTP status can follow the outcome (404, 400 for -32021).
   const streamed = accepted.sse && !scope.config.disableSse && wantsNotifications(meta.meta, request);
   if (!streamed) {
-    const answer = await callChain(scope, ctx, message);
-    const [status, json] = modernAnswer(scope, method, id, answer);
-    return exchange.respond(status, JSON_HEADERS, json);
+    return andThen(callChain(scope, ctx, message), (answer) => {
+      const [status, json] = modernAnswer(scope, method, id, answer);
+      exchange.respond(status, JSON_HEADERS, json);
+    });
   }
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
   const level = meta.meta.logLevel === undefined ? undefined : logLevelFromString(meta.meta.logLevel);
   // 2026-07-28: no notifications/message for a request that did not set a log level.
   const frame = level ? sseFrameWithLogLevel(level) : frameWithoutLogs(SSE_FRAME);
-  const answer = await callChain(scope, { ...ctx, clientStream: out.stream, frame }, message);
-  out.write(`data: ${modernAnswer(scope, method, id, answer)[1]}\n\n`);
-  out.close();
+  return andThen(callChain(scope, { ...ctx, clientStream: out.stream, frame }, message), (answer) => {
+    out.write(`data: ${modernAnswer(scope, method, id, answer)[1]}\n\n`);
+    out.close();
+  });
 }
 
 function wantsNotifications(meta: ModernRequestMeta, request: JsonObject): boolean {
@@ -144,10 +148,10 @@ function wantsNotifications(meta: ModernRequestMeta, request: JsonObject): boole
 }
 
 /** A notification (2026-07-28 defines none over HTTP): the chain may act on one it knows; 202. */
-async function handleNotification(exchange: HttpExchange, scope: RequestScope, request: JsonObject, text: string): Promise<void> {
+function handleNotification(exchange: HttpExchange, scope: RequestScope, request: JsonObject, text: string): MaybePromise<void> {
   const decoded = decodeClientMessage(request);
-  if (decoded.ok) await scope.services.handle(modernContext(exchange, scope, text), decoded.message);
-  exchange.respond(202, {});
+  const handled = decoded.ok ? scope.services.handle(modernContext(exchange, scope, text), decoded.message) : undefined;
+  return andThen(handled, () => exchange.respond(202, {}));
 }
 
 /** The request's context: its `_meta`, and the round-trip input of a request that may answer input-required. */

@@ -1,6 +1,8 @@
 // POST: one JSON-RPC message in, its answer out as SSE (notifications sent during the call,
 // then the response) or as one JSON body; notifications and client responses get 202.
 import {
+  andThen,
+  attempt,
   decodeClientMessage,
   encodeServerError,
   encodeServerResult,
@@ -21,6 +23,7 @@ import {
   sseFrameWithLogLevel,
   stringifyJson,
   type Decoded,
+  type MaybePromise,
 } from '@wasmcp-ts/protocol';
 import type { ClientMessage, ClientRequest, Identity, RequestId, Session } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
@@ -45,7 +48,7 @@ export interface RequestScope {
   mcpPath: string;
 }
 
-export async function handlePost(exchange: HttpExchange, scope: RequestScope): Promise<void> {
+export function handlePost(exchange: HttpExchange, scope: RequestScope): MaybePromise<void> {
   const { config } = scope;
   const accepted = acceptedResponses(exchange.header('accept'));
   if (!accepted.json) {
@@ -62,11 +65,11 @@ export async function handlePost(exchange: HttpExchange, scope: RequestScope): P
   const text = new TextDecoder().decode(body.bytes);
   // A version the 2025 eras do not know is 2026-07-28's to answer (or to refuse with the supported list).
   const headerVersion = exchange.header('mcp-protocol-version')?.trim();
-  if (headerVersion && !isLegacyHeaderVersion(headerVersion)) return await handleModernPost(exchange, scope, text, headerVersion, accepted);
-  if (/^\s*\[/.test(text)) return await handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
+  if (headerVersion && !isLegacyHeaderVersion(headerVersion)) return handleModernPost(exchange, scope, text, headerVersion, accepted);
+  if (/^\s*\[/.test(text)) return handleBatch(exchange, scope, text, accepted.sse && !config.disableSse);
   const decoded = parseClientMessage(text);
   const answered = answeredRequestId(decoded);
-  if (answered) return await handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
+  if (answered) return handleClientResponse(exchange, scope, answered, text, decoded.ok ? decoded.message : undefined);
   if (!decoded.ok) {
     if (decoded.ignorable) return exchange.respond(202, {});
     const status = decoded.error.tag === 'parse-error' || decoded.error.tag === 'invalid-request' ? 400 : 200;
@@ -110,38 +113,38 @@ export async function handlePost(exchange: HttpExchange, scope: RequestScope): P
     return forbidden(exchange, config, scope.mcpPath, message, scope.identity!.claims.scopes);
   }
 
-  if (message.tag !== 'request') {
-    await scope.services.handle(ctx, message);
-    return exchange.respond(202, {});
-  }
+  if (message.tag !== 'request') return andThen(scope.services.handle(ctx, message), () => exchange.respond(202, {}));
 
   const [id, request] = message.val;
   const headers: Record<string, string> = session ? { [SESSION_HEADER]: session.sessionId } : {};
   const sse = accepted.sse && !config.disableSse;
 
   if (request.tag === 'initialize') {
-    const capabilities = await probeCapabilities(scope.services.handle, ctx);
-    // resources-middleware keeps subscriptions per session, and the GET stream delivers the updates.
-    if (capabilities.resources && session) capabilities.resources = { subscribe: true };
-    return reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
+    return probeCapabilities(scope.services.handle, ctx).then((capabilities) => {
+      // resources-middleware keeps subscriptions per session, and the GET stream delivers the updates.
+      if (capabilities.resources && session) capabilities.resources = { subscribe: true };
+      reply(exchange, sse, headers, initializeResponse(id, version, capabilities, config));
+    });
   }
-  if (!sse) return exchange.respond(200, { ...JSON_HEADERS, ...headers }, await answerRequest(scope, ctx, id, request, store));
+  if (!sse) return andThen(answerRequest(scope, ctx, id, request, store), (json) => exchange.respond(200, { ...JSON_HEADERS, ...headers }, json));
   const out = exchange.start(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-  out.write(`data: ${await answerRequest(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, id, request, store)}\n\n`);
-  out.close();
+  return andThen(answerRequest(scope, { ...ctx, clientStream: out.stream, frame: sseFrame(session, store) }, id, request, store), (json) => {
+    out.write(`data: ${json}\n\n`);
+    out.close();
+  });
 }
 
 /**
  * The response (JSON text) to a request other than initialize. The transport answers ping and
  * logging/setLevel itself; the chain answers the rest, writing its notifications to ctx's stream.
  */
-async function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, request: ClientRequest, store: TransportStore | undefined): Promise<string> {
+function answerRequest(scope: RequestScope, ctx: MessageContext, id: RequestId, request: ClientRequest, store: TransportStore | undefined): MaybePromise<string> {
   if (request.tag === 'ping') return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'ping' } }));
   if (request.tag === 'logging-set-level') {
     if (ctx.session && store) store.setString(LOG_LEVEL_KEY(ctx.session.sessionId), request.val);
     return stringifyJson(okOrError(id, { tag: 'ok', val: { tag: 'logging-set-level' } }));
   }
-  return stringifyJson(okOrError(id, await callChain(scope, ctx, { tag: 'request', val: [id, request] })));
+  return andThen(callChain(scope, ctx, { tag: 'request', val: [id, request] }), (answer) => stringifyJson(okOrError(id, answer)));
 }
 
 /**
@@ -222,19 +225,18 @@ function answeredRequestId(decoded: Decoded<ClientMessage>): RequestId | undefin
  * call waiting for it, whichever instance runs that call; any other response goes down the
  * chain. 202 either way.
  */
-async function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: RequestId, text: string, message: ClientMessage | undefined): Promise<void> {
+function handleClientResponse(exchange: HttpExchange, scope: RequestScope, id: RequestId, text: string, message: ClientMessage | undefined): MaybePromise<void> {
   const header = headerProtocolVersion(exchange.header('mcp-protocol-version'));
   if (!header.ok) return rejectRequest(exchange, 400, header.message);
   const gate = requireSession(exchange, scope.config, scope.services, scope.identity);
   if (!gate.ok) return;
-  await takeClientResponse(scope, messageContext(exchange, scope, header.version, gate.session, text), gate.store, id, text, message);
-  exchange.respond(202, {});
+  return andThen(takeClientResponse(scope, messageContext(exchange, scope, header.version, gate.session, text), gate.store, id, text, message), () => exchange.respond(202, {}));
 }
 
 /** A client's response goes to the tool call waiting for it (any instance's), else down the chain. */
-async function takeClientResponse(scope: RequestScope, ctx: MessageContext, store: TransportStore | undefined, id: RequestId, text: string, message: ClientMessage | undefined): Promise<void> {
+function takeClientResponse(scope: RequestScope, ctx: MessageContext, store: TransportStore | undefined, id: RequestId, text: string, message: ClientMessage | undefined): MaybePromise<unknown> {
   const handedOver = ctx.session && store ? handOverClientResponse(sessionKeysIn(store, ctx.session.sessionId), id, text) : false;
-  if (!handedOver && message) await scope.services.handle(ctx, message);
+  if (!handedOver && message) return scope.services.handle(ctx, message);
 }
 
 /**
@@ -264,12 +266,12 @@ export function authorized(scope: RequestScope, message: ClientMessage, ctx: Mes
 }
 
 /** The chain's answer; a chain that traps or answers nothing becomes an internal error. */
-export async function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): Promise<HandlerResult> {
-  try {
-    return (await scope.services.handle(ctx, message)) ?? { tag: 'err', val: internalError('No handler answered the request') };
-  } catch (err) {
-    return { tag: 'err', val: internalError(`Internal error: ${err instanceof Error ? err.message : String(err)}`) };
-  }
+export function callChain(scope: RequestScope, ctx: MessageContext, message: ClientMessage): MaybePromise<HandlerResult> {
+  return attempt(
+    () => scope.services.handle(ctx, message),
+    (answer): HandlerResult => answer ?? { tag: 'err', val: internalError('No handler answered the request') },
+    (err): HandlerResult => ({ tag: 'err', val: internalError(`Internal error: ${err instanceof Error ? err.message : String(err)}`) }),
+  );
 }
 
 function okOrError(id: RequestId, answer: HandlerResult) {

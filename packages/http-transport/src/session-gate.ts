@@ -12,6 +12,29 @@ const SESSION_ID = /^[\x21-\x7e]{1,256}$/;
 
 export const subjectKey = (sessionId: string) => `${sessionId}:__transport__:subject`;
 
+/**
+ * The subject each session is bound to (null: none), remembered per open bucket. A binding is
+ * written at initialize, before the client learns the session's id, and never changes, so only
+ * the session's validity costs a store read on every request. The oldest entries go first.
+ */
+const boundSubjects = new WeakMap<TransportStore, Map<string, string | null>>();
+const REMEMBERED_SUBJECTS = 1024;
+
+function rememberSubject(store: TransportStore, sessionId: string, subject: string | null): void {
+  let known = boundSubjects.get(store);
+  if (!known) boundSubjects.set(store, (known = new Map()));
+  if (known.size >= REMEMBERED_SUBJECTS) known.delete(known.keys().next().value!);
+  known.set(sessionId, subject);
+}
+
+function boundSubjectOf(store: TransportStore, sessionId: string): string | null {
+  const known = boundSubjects.get(store)?.get(sessionId);
+  if (known !== undefined) return known;
+  const subject = store.getString(subjectKey(sessionId)) ?? null;
+  rememberSubject(store, sessionId, subject);
+  return subject;
+}
+
 export type SessionOutcome = { ok: true; session: Session | undefined; store: TransportStore | undefined } | { ok: false };
 
 /** Checks the request's session (when sessions are on); answers 400/404/403 itself when it fails. */
@@ -39,8 +62,14 @@ export function requireSession(exchange: HttpExchange, config: TransportConfig, 
     rejectRequest(exchange, 404, 'Session not found');
     return { ok: false };
   }
-  const boundSubject = store.getString(subjectKey(sessionId));
-  if (boundSubject !== undefined && boundSubject !== identity?.claims.subject) {
+  let boundSubject: string | null;
+  try {
+    boundSubject = boundSubjectOf(store, sessionId);
+  } catch (err) {
+    rejectRequest(exchange, 500, `Session store error: ${describe(err)}`, { code: -32603 });
+    return { ok: false };
+  }
+  if (boundSubject !== null && boundSubject !== identity?.claims.subject) {
     rejectRequest(exchange, 403, 'Forbidden: this session belongs to another subject');
     return { ok: false };
   }
@@ -50,7 +79,9 @@ export function requireSession(exchange: HttpExchange, config: TransportConfig, 
 /** A new session for an initialize request, bound to the caller's subject when there is one. */
 export function createSession(config: TransportConfig, services: TransportServices, identity: Identity | undefined): Session {
   const sessionId = services.sessions.initialize(config.sessionBucket);
-  if (identity) services.openStore(config.sessionBucket).setString(subjectKey(sessionId), identity.claims.subject);
+  const store = services.openStore(config.sessionBucket);
+  if (identity) store.setString(subjectKey(sessionId), identity.claims.subject);
+  rememberSubject(store, sessionId, identity?.claims.subject ?? null);
   return { sessionId, storeId: config.sessionBucket };
 }
 

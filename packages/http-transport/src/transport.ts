@@ -1,6 +1,6 @@
 // Streamable HTTP (MCP 2025-11-25 and 2026-07-28): checks every request shares (origin, host, token), then
 // hands it to the handler of its method.
-import { isModernVersion, MODERN_PROTOCOL_VERSION } from '@wasmcp-ts/protocol';
+import { andThen, isModernVersion, MODERN_PROTOCOL_VERSION, type MaybePromise } from '@wasmcp-ts/protocol';
 import { authenticate, METADATA_PATH, serveMetadata } from './auth-gate.js';
 import type { TransportServices } from './chain.js';
 import type { TransportConfig } from './config.js';
@@ -11,7 +11,7 @@ import { isHostAllowed, isOriginAllowed } from './origin.js';
 import { handlePost } from './post.js';
 import { rejectRequest } from './responses.js';
 
-export async function handleHttp(exchange: HttpExchange, config: TransportConfig, services: TransportServices): Promise<void> {
+export function handleHttp(exchange: HttpExchange, config: TransportConfig, services: TransportServices): MaybePromise<void> {
   const origin = exchange.header('origin');
   if (origin !== undefined && !isOriginAllowed(origin, config)) {
     return rejectRequest(exchange, 403, `Forbidden: origin ${origin} is not allowed (set WASMCP_ALLOWED_ORIGINS)`);
@@ -28,20 +28,21 @@ export async function handleHttp(exchange: HttpExchange, config: TransportConfig
   }
   if (exchange.path !== mcpPath) return rejectRequest(exchange, 404, `Not Found: the MCP endpoint is ${mcpPath}`);
 
-  const auth = await authenticate(exchange, config, services.auth, mcpPath);
-  if (!auth.ok) return;
-  // 2026-07-28 has no GET stream and no sessions to delete.
-  if (exchange.method !== 'POST' && isModernVersion(exchange.header('mcp-protocol-version')?.trim())) {
-    return rejectRequest(exchange, 405, `Method Not Allowed: protocol ${MODERN_PROTOCOL_VERSION} uses POST only`, { headers: { allow: 'POST' } });
-  }
-  switch (exchange.method) {
-    case 'POST':
-      return handlePost(exchange, { config, services, identity: auth.identity, mcpPath });
-    case 'GET':
-      return handleGet(exchange, config, services, auth.identity);
-    case 'DELETE':
-      return handleDelete(exchange, config, services, auth.identity);
-    default:
-      return rejectRequest(exchange, 405, `Method Not Allowed: ${exchange.method}`, { headers: { allow: 'GET, POST, DELETE' } });
-  }
+  return andThen(authenticate(exchange, config, services.auth, mcpPath), (auth) => {
+    if (!auth.ok) return;
+    // 2026-07-28 has no GET stream and no sessions to delete.
+    if (exchange.method !== 'POST' && isModernVersion(exchange.header('mcp-protocol-version')?.trim())) {
+      return rejectRequest(exchange, 405, `Method Not Allowed: protocol ${MODERN_PROTOCOL_VERSION} uses POST only`, { headers: { allow: 'POST' } });
+    }
+    switch (exchange.method) {
+      case 'POST':
+        return handlePost(exchange, { config, services, identity: auth.identity, mcpPath });
+      case 'GET':
+        return handleGet(exchange, config, services, auth.identity);
+      case 'DELETE':
+        return handleDelete(exchange, config, services, auth.identity);
+      default:
+        return rejectRequest(exchange, 405, `Method Not Allowed: ${exchange.method}`, { headers: { allow: 'GET, POST, DELETE' } });
+    }
+  });
 }

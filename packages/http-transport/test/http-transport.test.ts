@@ -166,6 +166,12 @@ describe.each(VARIANTS)('http-transport over raw HTTP (%s)', (variant) => {
     expect(chunked.status).toBe(413);
   });
 
+  it('a body without Content-Length (chunked) is read to its end', async () => {
+    const res = await rawRequest(server.mcpUrl, { headers: { ...MCP_HEADERS, 'transfer-encoding': 'chunked' }, body: jsonRpc(1, 'ping') });
+    expect(res.status).toBe(200);
+    expect(messagesOf(res)[0]).toEqual({ jsonrpc: '2.0', id: 1, result: {} });
+  });
+
   it('403 for a foreign Origin, and for a foreign Host (DNS rebinding)', async () => {
     const origin = await post(jsonRpc(1, 'ping'), { origin: 'https://evil.example' });
     expect(origin.status).toBe(403);

@@ -2,17 +2,21 @@
 // point at the RFC 9728 metadata, 403 naming the missing scopes, and a session bound to the
 // token's subject. Keys and tokens are made here with jose. The same against the calculator's
 // fused server (built with --auth oauth: transport, sessions and authorization in one engine).
+import { join } from 'node:path';
+import type { KeyValueSpec } from '@wasmcp-ts/runtime';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, fusedServer, VARIANT_BUILDS } from '../../../test/support/artifacts.js';
 import { jsonRpc, MCP_HEADERS, messagesOf, rawRequest } from '../../../test/support/http.js';
 import { ISSUER, testIssuer } from '../../../test/support/oauth.js';
 import { startServer, type TestServer } from '../../../test/support/server.js';
+import { tempDir } from '../../../test/support/temp.js';
 
 
 describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, build) => {
   let server: TestServer;
   let sign: (claims: Record<string, unknown>) => Promise<string>;
+  const keyValue: KeyValueSpec = { kind: 'sqlite', path: join(tempDir('wasmcp-oauth'), 'kv.sqlite') };
 
   beforeAll(async () => {
     const issuer = await testIssuer();
@@ -22,6 +26,7 @@ describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, bu
       components: [build === 'fused' ? fusedServer('examples/calculator', 'calculator', variant) : example('calculator', variant)],
       variant,
       workers: 2,
+      keyValue,
       env: {
         WASMCP_SESSION_ENABLED: 'true',
         ...issuer.env,
@@ -83,5 +88,24 @@ describe.each(VARIANT_BUILDS)('http-transport with OAuth (%s, %s)', (variant, bu
     const res = await post(jsonRpc(2, 'tools/list'), { ...bearer(mallory), 'mcp-session-id': sessionId });
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body).error.message).toMatch(/another subject/);
+    const again = await post(jsonRpc(3, 'tools/list'), { ...bearer(alice), 'mcp-session-id': sessionId });
+    expect(messagesOf(again)[0].result.tools.length).toBeGreaterThan(0);
+  });
+
+  it('a public server on the same store refuses a session bound to a subject, and serves its own', async () => {
+    const init = await post(initialize, bearer(await sign({ sub: 'alice' })));
+    const bound = String(init.headers['mcp-session-id']);
+    const open = await startServer({ frameworkBuild: 'pieces', components: [example('calculator', variant)], variant, workers: 1, keyValue, env: { WASMCP_SESSION_ENABLED: 'true' } });
+    try {
+      const postOpen = (body: string, headers: Record<string, string> = {}) => rawRequest(open.mcpUrl, { headers: { ...MCP_HEADERS, ...headers }, body });
+      const refused = await postOpen(jsonRpc(2, 'tools/list'), { 'mcp-session-id': bound });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body).error.message).toMatch(/another subject/);
+      const own = String((await postOpen(initialize)).headers['mcp-session-id']);
+      const served = await postOpen(jsonRpc(2, 'tools/list'), { 'mcp-session-id': own });
+      expect(messagesOf(served)[0].result.tools.length).toBeGreaterThan(0);
+    } finally {
+      await open.close();
+    }
   });
 });
