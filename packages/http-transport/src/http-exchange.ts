@@ -32,7 +32,6 @@ export interface ResponseStream {
 /** The wasi:http/types resources the exchange constructs or calls statically. */
 export interface HttpTypes {
   Fields: typeof Fields;
-  IncomingBody: typeof IncomingBody;
   OutgoingBody: typeof OutgoingBody;
   OutgoingResponse: typeof OutgoingResponse;
   ResponseOutparam: typeof ResponseOutparam;
@@ -109,10 +108,10 @@ export class HttpExchange {
       // The whole declared body is in: no read to see the stream close (it throws, and costs a host call).
       if (!result && total === length) result = { ok: true, bytes: concatBytes(chunks) };
     }
-    // A child resource (the body's stream) is dropped before its parent body is finished.
+    // A child resource (the body's stream) is dropped before its parent body. The body is dropped,
+    // not finished: finishing is for reading trailers, which MCP has no use for.
     drop(stream);
-    if (result.ok) drop(this.types.IncomingBody.finish(body));
-    else drop(body);
+    drop(body);
     return result;
   }
 
@@ -128,7 +127,8 @@ export class HttpExchange {
     this.responded = true;
     const fields = this.types.Fields.fromList(Object.entries(headers).map(([name, value]) => [name, encoder.encode(value)]));
     const response = new this.types.OutgoingResponse(fields);
-    response.setStatusCode(status);
+    // A new response's status is 200 (wasi:http): each host call costs the engine.
+    if (status !== 200) response.setStatusCode(status);
     const body = response.body();
     this.types.ResponseOutparam.set(this.outparam, { tag: 'ok', val: response });
     const stream = body.write();

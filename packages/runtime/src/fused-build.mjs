@@ -244,7 +244,7 @@ function transportLines(pieces, overrides) {
     return [
       `import * as environment from 'wasi:cli/environment@0.2.12';`,
       `import * as monotonicClock from 'wasi:clocks/monotonic-clock@0.2.12';`,
-      `import { Fields, IncomingBody, OutgoingBody, OutgoingResponse, ResponseOutparam } from 'wasi:http/types@0.2.10';`,
+      `import { Fields, OutgoingBody, OutgoingResponse, ResponseOutparam } from 'wasi:http/types@0.2.10';`,
       `import { createHttpTransport } from '@wasmcp-ts/http-transport/factory';`,
       'const missing = (piece) => new Proxy({}, { get: (_, name) => unavailable(piece) });',
       'export const { incomingHandler } = createHttpTransport({',
@@ -254,7 +254,7 @@ function transportLines(pieces, overrides) {
       '  store: services.store ?? missing("sessions"),',
       '  environment,',
       '  monotonicClock,',
-      '  httpTypes: { Fields, IncomingBody, OutgoingBody, OutgoingResponse, ResponseOutparam },',
+      '  httpTypes: { Fields, OutgoingBody, OutgoingResponse, ResponseOutparam },',
       `  settings: ${JSON.stringify(overrides)},`,
       '});',
     ];
