@@ -2,6 +2,7 @@
 // answer, written after whatever the chain wrote to the client stream while handling it
 // (progress, log messages), so notifications always precede the response they belong to.
 import {
+  andThen,
   clientRequestMethod,
   decodeClientMessage,
   discoverResult,
@@ -10,6 +11,7 @@ import {
   invalidParams,
   isJsonObject,
   isModernVersion,
+  isPromise,
   listenAcknowledgment,
   listenCompletion,
   readListenFilter,
@@ -44,6 +46,7 @@ import {
   parseError,
   protocolVersionToString,
   requestMetaContext,
+  type MaybePromise,
   type Next,
 } from '@wasmcp-ts/protocol';
 import type {
@@ -113,14 +116,20 @@ export class StdioConnection {
     this.#config = config;
   }
 
-  /** Reads lines until the end of input; each message is answered before the next is read. */
-  async serve(reader: LineReader): Promise<void> {
+  /**
+   * Reads lines until the end of input; each message is answered before the next is read. A
+   * message the chain answers at once is answered without a promise (each await would cost the
+   * engine a job of its own); a promise resumes the loop once it settles.
+   */
+  serve(reader: LineReader): MaybePromise<void> {
     for (;;) {
       const event = reader.next();
       switch (event.kind) {
-        case 'line':
-          await this.receiveLine(event.bytes);
+        case 'line': {
+          const received = this.receiveLine(event.bytes);
+          if (isPromise(received)) return received.then(() => this.serve(reader));
           break;
+        }
         case 'too-long':
           this.receiveTooLong(event.size);
           break;
@@ -134,7 +143,7 @@ export class StdioConnection {
     }
   }
 
-  async receiveLine(bytes: Uint8Array): Promise<void> {
+  receiveLine(bytes: Uint8Array): MaybePromise<void> {
     // Blank lines carry no message; skipping them keeps a client's stray newline harmless.
     if (isBlank(bytes)) return;
     let text: string;
@@ -144,13 +153,10 @@ export class StdioConnection {
       this.#sendError(undefined, parseError('Parse error: the message is not valid UTF-8'));
       return;
     }
-    if (isModernMessage(text)) {
-      await this.#receiveModern(text);
-      return;
-    }
+    if (isModernMessage(text)) return this.#receiveModern(text);
     const decoded = parseClientMessage(text);
     if (decoded.ok) {
-      await this.#dispatch(decoded.message, text);
+      return this.#dispatch(decoded.message, text);
     } else if (decoded.ignorable) {
       this.#output.log(`ignored a message that needs no answer: ${errorRecord(decoded.error).message}`);
     } else {
@@ -163,19 +169,17 @@ export class StdioConnection {
     this.#sendError(undefined, invalidRequest(`Invalid Request: a message of ${size} bytes exceeds the limit of ${this.#config.maxLine} bytes (WASMCP_MAX_LINE)`));
   }
 
-  async #dispatch(message: ClientMessage, text: string): Promise<void> {
+  #dispatch(message: ClientMessage, text: string): MaybePromise<void> {
     switch (message.tag) {
       case 'request': {
         const [id, request] = message.val;
-        this.#answer(id, await this.#request(id, request, this.#context(text)));
-        return;
+        return andThen(this.#request(id, request, this.#context(text)), (result) => this.#answer(id, result));
       }
       case 'notification':
       case 'result':
       case 'error':
         // One-way: the chain may act on it (and write to the client), but answers nothing.
-        await this.#next(this.#context(text), message);
-        return;
+        return andThen(this.#next(this.#context(text), message), () => undefined);
       default: {
         const _exhaustive: never = message;
         return _exhaustive;
@@ -183,7 +187,7 @@ export class StdioConnection {
     }
   }
 
-  #request(id: RequestId, request: ClientRequest, ctx: MessageContext): Promise<Result<ServerResult, ErrorCode>> {
+  #request(id: RequestId, request: ClientRequest, ctx: MessageContext): MaybePromise<Result<ServerResult, ErrorCode>> {
     switch (request.tag) {
       case 'initialize':
         return this.#initialize(request.val, ctx);
@@ -229,15 +233,19 @@ export class StdioConnection {
     };
   }
 
-  async #delegate(id: RequestId, request: ClientRequest, ctx: MessageContext): Promise<Result<ServerResult, ErrorCode>> {
-    const answer = await this.#next(ctx, { tag: 'request', val: [id, request] });
-    // A chain that ends in method-not-found always answers a request; a custom chain might not.
-    return answer ?? { tag: 'err', val: internalError(`Internal error: no component answered ${clientRequestMethod(request)}`) };
+  #delegate(id: RequestId, request: ClientRequest, ctx: MessageContext): MaybePromise<Result<ServerResult, ErrorCode>> {
+    return andThen(
+      this.#next(ctx, { tag: 'request', val: [id, request] }),
+      // A chain that ends in method-not-found always answers a request; a custom chain might not.
+      (answer): Result<ServerResult, ErrorCode> => answer ?? { tag: 'err', val: internalError(`Internal error: no component answered ${clientRequestMethod(request)}`) },
+    );
   }
 
-  async #delegateOr(id: RequestId, request: ClientRequest, ctx: MessageContext, fallback: ServerResult): Promise<Result<ServerResult, ErrorCode>> {
-    const answer = await this.#next(ctx, { tag: 'request', val: [id, request] });
-    return answer === undefined || isUnowned(answer) ? { tag: 'ok', val: fallback } : answer;
+  #delegateOr(id: RequestId, request: ClientRequest, ctx: MessageContext, fallback: ServerResult): MaybePromise<Result<ServerResult, ErrorCode>> {
+    return andThen(
+      this.#next(ctx, { tag: 'request', val: [id, request] }),
+      (answer): Result<ServerResult, ErrorCode> => (answer === undefined || isUnowned(answer) ? { tag: 'ok', val: fallback } : answer),
+    );
   }
 
   /** The context of the message `requestText`: its `_meta` (progress token), and the client's log level in the frame. */
@@ -255,7 +263,7 @@ export class StdioConnection {
    * log level; nothing of an earlier initialize applies to it. server/discover is the
    * transport's; every result gets `resultType`, the server's identity and caching hints.
    */
-  async #receiveModern(text: string): Promise<void> {
+  #receiveModern(text: string): MaybePromise<void> {
     const parsed = parseJson(text);
     if (!parsed.ok || !isJsonObject(parsed.value) || typeof parsed.value.method !== 'string') {
       this.#sendError(undefined, invalidRequest('Invalid Request: expected a JSON-RPC request or notification'));
@@ -266,8 +274,7 @@ export class StdioConnection {
     if (!('id' in body)) {
       // Notifications (notifications/cancelled) go down the chain as in the 2025 eras.
       const decoded = decodeClientMessage(body);
-      if (decoded.ok) await this.#next(this.#modernContext(text, undefined), decoded.message);
-      return;
+      return decoded.ok ? andThen(this.#next(this.#modernContext(text, undefined), decoded.message), () => undefined) : undefined;
     }
     const id = requestIdFromJson(body.id);
     if (!id) {
@@ -281,11 +288,11 @@ export class StdioConnection {
     const level = meta.meta.logLevel === undefined ? undefined : logLevelFromString(meta.meta.logLevel);
     const ctx = this.#modernContext(text, level, requestInputHeader(method, body));
     if (method === 'server/discover') {
-      const owned = await probeChainCapabilities(this.#next, { ...ctx, clientStream: undefined });
-      const capabilities: Record<string, object> = { logging: {} };
-      for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
-      this.#output.send(stringifyJson({ jsonrpc: '2.0', id: requestIdToJson(id), result: this.#modernResult(method, discoverResult(capabilities, undefined)) }));
-      return;
+      return probeChainCapabilities(this.#next, { ...ctx, clientStream: undefined }).then((owned) => {
+        const capabilities: Record<string, object> = { logging: {} };
+        for (const capability of ['tools', 'resources', 'prompts', 'completions'] as const) if (owned[capability]) capabilities[capability] = {};
+        this.#output.send(stringifyJson({ jsonrpc: '2.0', id: requestIdToJson(id), result: this.#modernResult(method, discoverResult(capabilities, undefined)) }));
+      });
     }
     if (method === SUBSCRIPTIONS_LISTEN) {
       // Nothing carries notifications into a stdio server (it has no store for producers to
@@ -300,11 +307,13 @@ export class StdioConnection {
     const decoded = decodeClientMessage(body);
     if (!decoded.ok) return this.#sendError(id, modernError(decoded.error));
     if (decoded.message.tag !== 'request') return this.#sendError(id, invalidRequest('Invalid Request'));
-    const answer = (await this.#next(ctx, decoded.message)) ?? { tag: 'err', val: internalError(`Internal error: no component answered ${method}`) };
-    if (answer.tag === 'err') return this.#sendError(id, modernError(answer.val));
-    const encoded = encodeServerResult(id, answer.val);
-    if (!encoded.ok) return this.#sendError(id, encoded.error);
-    this.#output.send(stringifyJson({ ...encoded.value, result: this.#modernResult(method, encoded.value.result as JsonObject) }));
+    return andThen(this.#next(ctx, decoded.message), (handled) => {
+      const answer = handled ?? { tag: 'err', val: internalError(`Internal error: no component answered ${method}`) };
+      if (answer.tag === 'err') return this.#sendError(id, modernError(answer.val));
+      const encoded = encodeServerResult(id, answer.val);
+      if (!encoded.ok) return this.#sendError(id, encoded.error);
+      this.#output.send(stringifyJson({ ...encoded.value, result: this.#modernResult(method, encoded.value.result as JsonObject) }));
+    });
   }
 
   #modernContext(requestText: string, level: LogLevel | undefined, input?: [string, string]): MessageContext {

@@ -1,16 +1,17 @@
 // The connection's logic with a chain and an output written in JS; the built component is
 // tested end to end in packages/runtime/test/stdio.
-import { methodNotFound, mcpError, type HandlerResult } from '@wasmcp-ts/protocol';
+import { methodNotFound, mcpError, type HandlerResult, type MaybePromise } from '@wasmcp-ts/protocol';
 import type { ClientMessage, ClientRequest } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext, OutputStream } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_LINE } from '../src/config.js';
+import { LineReader } from '../src/line-reader.js';
 import { StdioConnection } from '../src/stdio-connection.js';
 
 const encoder = new TextEncoder();
 const STREAM = { name: 'stdout' } as unknown as OutputStream;
 
-type Answer = (request: ClientRequest) => HandlerResult;
+type Answer = (request: ClientRequest) => MaybePromise<HandlerResult>;
 const endOfChain: Answer = (request) => ({ tag: 'err', val: methodNotFound(request.tag) });
 
 /** A connection over a fake chain; `seen` records what the chain was given. */
@@ -18,7 +19,7 @@ function connect(answer: Answer = endOfChain, maxLine = DEFAULT_MAX_LINE) {
   const sent: unknown[] = [];
   const logged: string[] = [];
   const seen: { ctx: MessageContext; message: ClientMessage }[] = [];
-  const next = (ctx: MessageContext, message: ClientMessage): HandlerResult => {
+  const next = (ctx: MessageContext, message: ClientMessage): MaybePromise<HandlerResult> => {
     seen.push({ ctx, message });
     return message.tag === 'request' ? answer(message.val[1]) : undefined;
   };
@@ -290,5 +291,36 @@ describe('protocol 2026-07-28 (stateless, per-request _meta)', () => {
     expect(sent[1]).toMatchObject({ id: 1, result: { protocolVersion: '2025-11-25' } });
     expect(sent[2]).toEqual({ jsonrpc: '2.0', id: 12, result: { tools: [] } });
     expect(seen.at(-1)!.ctx.protocolVersion).toBe('2025-11-25');
+  });
+});
+
+describe('serve', () => {
+  /** A reader over the messages, one line each, in one chunk. */
+  const linesOf = (...messages: object[]) => {
+    const chunks = [encoder.encode(messages.map((m) => `${JSON.stringify(m)}\n`).join(''))];
+    return new LineReader(() => chunks.shift(), DEFAULT_MAX_LINE);
+  };
+  const toolsList = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/list' });
+  const answered = (id: number) => ({ jsonrpc: '2.0', id, result: { tools: [] } });
+
+  it('answers at once, without a promise, when the chain answers at once', () => {
+    const { connection, sent } = connect(toolsOnly);
+    expect(connection.serve(linesOf(toolsList(1), toolsList(2)))).toBeUndefined();
+    expect(sent).toEqual([answered(1), answered(2)]);
+  });
+
+  it('reads the next line only once an async answer is written', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { connection, sent, seen } = connect(async (request) => {
+      await released;
+      return toolsOnly(request);
+    });
+    const served = connection.serve(linesOf(toolsList(1), toolsList(2)));
+    expect(served).toBeInstanceOf(Promise);
+    expect(seen).toHaveLength(1);
+    release();
+    await served;
+    expect(sent).toEqual([answered(1), answered(2)]);
   });
 });
