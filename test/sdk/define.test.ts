@@ -288,7 +288,28 @@ describe('defineResources', () => {
       { uriTemplate: 'notes://{+rest}', name: 'any-note', read: ({ rest }, _ctx, uri) => [{ uri, text: `rest=${rest}` }] },
     ],
   });
-  const read = (uri: string) => resources.readResource(plain, { uri });
+  // A refusal is the export's err, thrown at once by a synchronous read: async, it is a rejection either way.
+  const read = async (uri: string) => resources.readResource(plain, { uri });
+
+  it('answers a synchronous read at once, and an async one with a promise', async () => {
+    expect(resources.readResource(plain, { uri: 'docs://readme' })).toMatchObject({ contents: [{ tag: 'text' }] });
+    const later = resources.readResource(plain, { uri: 'bytes://two' });
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toMatchObject({ contents: [{ tag: 'blob' }] });
+    expect(() => resources.readResource(plain, { uri: 'fail://x' })).toThrow();
+  });
+
+  it('goes on to the next matching template when a read finds nothing, after an async read too', async () => {
+    expect(resources.readResource(plain, { uri: 'notes://b' })).toMatchObject({ contents: [{ val: { text: { val: 'rest=b' } } }] });
+    const asyncFirst = defineResources({
+      templates: [
+        { uriTemplate: 'n://{id}', name: 'first', read: async ({ id }) => (id === 'mine' ? 'first' : undefined) },
+        { uriTemplate: 'n://{+rest}', name: 'second', read: ({ rest }) => `second ${rest}` },
+      ],
+    });
+    expect(await asyncFirst.readResource(plain, { uri: 'n://mine' })).toMatchObject({ contents: [{ val: { text: { val: 'first' } } }] });
+    expect(await asyncFirst.readResource(plain, { uri: 'n://other' })).toMatchObject({ contents: [{ val: { text: { val: 'second other' } } }] });
+  });
 
   it('lists resources and templates in MCP form', () => {
     expect(resources.listResources(plain, {}).resources[0]).toEqual({
@@ -339,7 +360,15 @@ describe('definePrompts', () => {
       get: () => ({ description: 'two turns', messages: [{ role: 'user', content: { type: 'text', text: 'Hi' } }, { role: 'assistant', content: { type: 'text', text: 'Hello' } }] }),
     },
   ]);
-  const get = (name: string, args?: unknown) => prompts.getPrompt(plain, { name, arguments: args === undefined ? undefined : JSON.stringify(args) });
+  // A refusal is the export's err, thrown at once by a synchronous get: async, it is a rejection either way.
+  const get = async (name: string, args?: unknown) => prompts.getPrompt(plain, { name, arguments: args === undefined ? undefined : JSON.stringify(args) });
+
+  it('answers a synchronous get at once, and an async one with a promise', async () => {
+    expect(prompts.getPrompt(plain, { name: 'dialogue', arguments: undefined })).toMatchObject({ description: 'two turns' });
+    const later = definePrompts([{ name: 'later', get: async () => 'soon' }]).getPrompt(plain, { name: 'later', arguments: undefined });
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual({ messages: [{ role: 'user', content: text('soon') }] });
+  });
 
   it('lists prompts with their arguments', () => {
     expect(prompts.listPrompts(plain, {}).prompts[0]).toMatchObject({

@@ -1,7 +1,7 @@
 // definePrompts: plain prompt definitions -> the exports of wasmcp:mcp-v20251125/prompts.
 // Arguments are a map of strings (MCP's rule); a missing required argument is -32602, as is a
 // non-string value; an unknown name is "not mine" (the prompts-middleware answers -32602).
-import { checkRequiredArguments, decodePrompt, decodePromptMessage, promptArguments, toErrorCode, type JsonObject } from '@wasmcp-ts/protocol';
+import { andThen, attempt, checkRequiredArguments, decodePrompt, decodePromptMessage, promptArguments, toErrorCode, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
 import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPromptsResult, Prompt } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
@@ -43,7 +43,8 @@ export interface PromptDefinition<A> {
 /** The `prompts` export: `export const prompts = definePrompts([...])`. */
 export interface PromptsExport {
   listPrompts(ctx: MessageContext, request: ListPromptsRequest): ListPromptsResult;
-  getPrompt(ctx: MessageContext, request: GetPromptRequest): Promise<GetPromptResult | undefined>;
+  /** At once when `get` is synchronous; a promise only when it returns one. */
+  getPrompt(ctx: MessageContext, request: GetPromptRequest): MaybePromise<GetPromptResult | undefined>;
 }
 
 export function definePrompts<const A extends readonly unknown[]>(prompts: { [K in keyof A]: PromptDefinition<A[K]> }): PromptsExport {
@@ -59,19 +60,23 @@ export function definePrompts<const A extends readonly unknown[]>(prompts: { [K 
 
   return {
     listPrompts: () => ({ prompts: listing }),
-    async getPrompt(ctx, request) {
+    getPrompt(ctx, request) {
       const prompt = byName.get(request.name);
       if (!prompt) return undefined;
-      try {
-        const args = promptArguments(request.arguments);
-        checkRequiredArguments(prompt.listing, args);
-        const returned = await runWithContext(createContext(ctx), (context) => prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, context));
-        return promptResult(returned, request.name);
-      } catch (err) {
-        if (err instanceof InputRequired) return { messages: [], meta: err.metaText() };
-        // A thrown error-code is the export's `err`; any other exception would trap the instance.
-        throw toErrorCode(err);
-      }
+      return attempt(
+        () => {
+          const args = promptArguments(request.arguments);
+          checkRequiredArguments(prompt.listing, args);
+          const returned = runWithContext(createContext(ctx), (context) => prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, context));
+          return andThen(returned, (value) => promptResult(value, request.name));
+        },
+        (result) => result,
+        (err): GetPromptResult => {
+          if (err instanceof InputRequired) return { messages: [], meta: err.metaText() };
+          // A thrown error-code is the export's `err`; any other exception would trap the instance.
+          throw toErrorCode(err);
+        },
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
 // wasmcp:mcp-v20251125/resources. A URI that no definition serves is "not mine" (the
 // resources-middleware then answers -32002); a read that throws is a JSON-RPC error
 // (-32603 with its message, or the ProtocolError it threw).
-import { decodeResource, decodeResourceTemplate, toErrorCode, type JsonObject } from '@wasmcp-ts/protocol';
+import { andThen, attempt, decodeResource, decodeResourceTemplate, toErrorCode, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
 import type {
   ListResourcesRequest,
   ListResourcesResult,
@@ -51,7 +51,8 @@ export interface ResourceTemplateDefinition<T extends string> extends ResourceFi
 /** The `resources` export: `export const resources = defineResources({ resources, templates })`. */
 export interface ResourcesExport {
   listResources(ctx: MessageContext, request: ListResourcesRequest): ListResourcesResult;
-  readResource(ctx: MessageContext, request: ReadResourceRequest): Promise<ReadResourceResult | undefined>;
+  /** At once when the read is synchronous; a promise only when the read returns one. */
+  readResource(ctx: MessageContext, request: ReadResourceRequest): MaybePromise<ReadResourceResult | undefined>;
   listResourceTemplates(ctx: MessageContext, request: ListResourceTemplatesRequest): ListResourceTemplatesResult;
 }
 
@@ -83,23 +84,33 @@ export function defineResources<const T extends readonly string[]>(definitions: 
   return {
     listResources: () => ({ resources }),
     listResourceTemplates: () => ({ resourceTemplates }),
-    async readResource(ctx, { uri }) {
-      try {
-        const fixed = byUri.get(uri);
-        if (fixed) return { contents: contentsOf(await runWithContext(createContext(ctx), (context) => fixed.definition.read(context)), uri, fixed.definition.mimeType) };
-        for (const { template, definition } of templates) {
+    readResource(ctx, { uri }) {
+      /** The first template that matches the URI and reads something, from `start` on. */
+      const readTemplate = (start: number): MaybePromise<ReadResourceResult | undefined> => {
+        for (let i = start; i < templates.length; i++) {
+          const { template, definition } = templates[i];
           const params = template.match(uri);
           if (!params) continue;
-          const read = await runWithContext(createContext(ctx), (context) => definition.read(params, context, uri));
-          if (read !== undefined) return { contents: contentsOf(read, uri, definition.mimeType) };
+          return andThen(runWithContext(createContext(ctx), (context) => definition.read(params, context, uri)), (read) =>
+            read === undefined ? readTemplate(i + 1) : { contents: contentsOf(read, uri, definition.mimeType) },
+          );
         }
         return undefined;
-      } catch (err) {
-        // A read that asks the client (2026-07-28) answers input-required.
-        if (err instanceof InputRequired) return { contents: [], meta: err.metaText() };
-        // A thrown error-code is the export's `err`; any other exception would trap the instance.
-        throw toErrorCode(err);
-      }
+      };
+      const fixed = byUri.get(uri);
+      return attempt(
+        () =>
+          fixed
+            ? andThen(runWithContext(createContext(ctx), (context) => fixed.definition.read(context)), (read) => ({ contents: contentsOf(read, uri, fixed.definition.mimeType) }))
+            : readTemplate(0),
+        (result) => result,
+        (err): ReadResourceResult => {
+          // A read that asks the client (2026-07-28) answers input-required.
+          if (err instanceof InputRequired) return { contents: [], meta: err.metaText() };
+          // A thrown error-code is the export's `err`; any other exception would trap the instance.
+          throw toErrorCode(err);
+        },
+      );
     },
   };
 }
