@@ -7,7 +7,7 @@ const tools = defineTools([
     name: 'greet',
     description: 'Say hello to someone',
     inputSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false },
-    handler: async ({ name }) => `Hello, ${name}!`,
+    handler: ({ name }) => `Hello, ${name}!`,
   },
 ]);
 

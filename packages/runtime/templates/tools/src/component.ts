@@ -11,6 +11,6 @@ export const tools = defineTools([
       required: ['name'],
       additionalProperties: false,
     },
-    handler: async ({ name }) => `Hello, ${name}!`,
+    handler: ({ name }) => `Hello, ${name}!`,
   },
 ]);
