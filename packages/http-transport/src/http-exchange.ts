@@ -61,12 +61,15 @@ export class HttpExchange {
     this.headers = fields.entries().map(([name, value]) => [name.toLowerCase(), decoder.decode(value)]);
     // A child of the request, dropped before it.
     drop(fields);
-    // Hosts hand the Host header over as the request's authority, not as a header.
-    const authority = request.authority();
-    if (authority && !this.headers.some(([name]) => name === 'host')) this.headers.push(['host', authority]);
     for (const [name, value] of this.headers) {
       const earlier = this.fieldValues.get(name);
       this.fieldValues.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
+    // Hosts hand the Host header over as the request's authority, not as a header.
+    const authority = request.authority();
+    if (authority && !this.fieldValues.has('host')) {
+      this.headers.push(['host', authority]);
+      this.fieldValues.set('host', authority);
     }
   }
 

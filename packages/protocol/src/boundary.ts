@@ -42,11 +42,16 @@ export function guardHandler<T>(fn: () => MaybePromise<Answer<T>>): MaybePromise
   );
 }
 
-/** For exports returning `result<T, error-code>`: componentize-js turns a thrown non-Error value into `err`. */
-export function guardResult<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw toErrorCode(err);
-  }
+/**
+ * For exports returning `result<T, error-code>`: componentize-js turns a thrown non-Error value
+ * (or the rejection of an export's promise) into `err`. At once when `fn` answers at once.
+ */
+export function guardResult<T>(fn: () => MaybePromise<T>): MaybePromise<T> {
+  return attempt(
+    fn,
+    (value) => value,
+    (err) => {
+      throw toErrorCode(err);
+    },
+  );
 }

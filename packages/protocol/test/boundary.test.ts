@@ -60,6 +60,11 @@ describe('guards', () => {
     }
     expect(thrown).toEqual({ tag: 'internal-error', val: { code: -32603n, message: 'Internal error: kaput', data: undefined } });
   });
+
+  it('guardResult answers a promise with a promise, its rejection as the error-code value', async () => {
+    await expect(guardResult(() => Promise.resolve(5))).resolves.toBe(5);
+    await expect(guardResult(() => Promise.reject(new ProtocolError(invalidParams('bad'))))).rejects.toEqual(invalidParams('bad'));
+  });
 });
 
 describe('tool helpers', () => {

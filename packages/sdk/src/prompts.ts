@@ -1,12 +1,12 @@
 // definePrompts: plain prompt definitions -> the exports of wasmcp:mcp-v20251125/prompts.
 // Arguments are a map of strings (MCP's rule); a missing required argument is -32602, as is a
 // non-string value; an unknown name is "not mine" (the prompts-middleware answers -32602).
-import { andThen, attempt, checkRequiredArguments, decodePrompt, decodePromptMessage, promptArguments, toErrorCode, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
+import { andThen, checkRequiredArguments, decodePrompt, decodePromptMessage, promptArguments, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
 import type { GetPromptRequest, GetPromptResult, ListPromptsRequest, ListPromptsResult, Prompt } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-mcp.js';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 import { AuthorError, decodeAuthored, metaText, textBlock, type Content, type Icon } from './content.js';
 import { runWithContext, type Context } from './context.js';
-import { InputRequired } from './round-trips.js';
+import { answerOrAsk } from './round-trips.js';
 import { createContext } from './component.js';
 
 export interface PromptArgumentDefinition {
@@ -63,19 +63,14 @@ export function definePrompts<const A extends readonly unknown[]>(prompts: { [K 
     getPrompt(ctx, request) {
       const prompt = byName.get(request.name);
       if (!prompt) return undefined;
-      return attempt(
+      return answerOrAsk<GetPromptResult>(
         () => {
           const args = promptArguments(request.arguments);
           checkRequiredArguments(prompt.listing, args);
           const returned = runWithContext(createContext(ctx), (context) => prompt.definition.get(Object.fromEntries(args) as PromptArguments<unknown>, context));
           return andThen(returned, (value) => promptResult(value, request.name));
         },
-        (result) => result,
-        (err): GetPromptResult => {
-          if (err instanceof InputRequired) return { messages: [], meta: err.metaText() };
-          // A thrown error-code is the export's `err`; any other exception would trap the instance.
-          throw toErrorCode(err);
-        },
+        (meta) => ({ messages: [], meta }),
       );
     },
   };

@@ -2,7 +2,7 @@
 // wasmcp:mcp-v20251125/resources. A URI that no definition serves is "not mine" (the
 // resources-middleware then answers -32002); a read that throws is a JSON-RPC error
 // (-32603 with its message, or the ProtocolError it threw).
-import { andThen, attempt, decodeResource, decodeResourceTemplate, toErrorCode, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
+import { andThen, decodeResource, decodeResourceTemplate, type JsonObject, type MaybePromise } from '@wasmcp-ts/protocol';
 import type {
   ListResourcesRequest,
   ListResourcesResult,
@@ -18,7 +18,7 @@ import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v2025112
 import { AuthorError, decodeAuthored, resourceContents, type Annotations, type Icon, type ResourceContentsJson } from './content.js';
 import { runWithContext, type Context } from './context.js';
 import { createContext } from './component.js';
-import { InputRequired } from './round-trips.js';
+import { answerOrAsk } from './round-trips.js';
 import { compileUriTemplate, type TemplateParams, type UriTemplate } from './uri-template.js';
 
 /** What a read returns: a text or bytes (with the definition's mimeType), or contents in MCP's JSON shape. */
@@ -98,18 +98,12 @@ export function defineResources<const T extends readonly string[]>(definitions: 
         return undefined;
       };
       const fixed = byUri.get(uri);
-      return attempt(
+      return answerOrAsk<ReadResourceResult | undefined>(
         () =>
           fixed
             ? andThen(runWithContext(createContext(ctx), (context) => fixed.definition.read(context)), (read) => ({ contents: contentsOf(read, uri, fixed.definition.mimeType) }))
             : readTemplate(0),
-        (result) => result,
-        (err): ReadResourceResult => {
-          // A read that asks the client (2026-07-28) answers input-required.
-          if (err instanceof InputRequired) return { contents: [], meta: err.metaText() };
-          // A thrown error-code is the export's `err`; any other exception would trap the instance.
-          throw toErrorCode(err);
-        },
+        (meta) => ({ contents: [], meta }),
       );
     },
   };

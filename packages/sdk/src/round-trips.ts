@@ -4,6 +4,7 @@
 // an earlier round); the first question without one ends the run with an input-required answer.
 // The same handler code serves 2025-era clients, whose questions go out during the call.
 import {
+  attempt,
   declares,
   INPUT_CAPABILITY,
   INPUT_REQUIRED_META,
@@ -16,8 +17,10 @@ import {
   requestInputOf,
   sealRequestState,
   stringifyJson,
+  toErrorCode,
   type InputRequestMethod,
   type JsonObject,
+  type MaybePromise,
 } from '@wasmcp-ts/protocol';
 import type { MessageContext } from '@wasmcp-ts/protocol/wit/wasmcp-mcp-v20251125-server-handler.js';
 
@@ -44,6 +47,22 @@ export class InputRequired extends Error {
   metaText(): string {
     return stringifyJson({ [INPUT_REQUIRED_META]: { inputRequests: this.inputRequests as unknown as JsonObject, requestState: this.requestState } });
   }
+}
+
+/**
+ * A resource read's or prompt get's answer: `asked(meta)` when it asks the client first (the
+ * input-required answer, whose `_meta` is given); any other failure is the export's `err`, since
+ * any other exception would trap the instance. At once when `answer` is.
+ */
+export function answerOrAsk<T>(answer: () => MaybePromise<T>, asked: (meta: string) => T): MaybePromise<T> {
+  return attempt(
+    answer,
+    (value) => value,
+    (err) => {
+      if (err instanceof InputRequired) return asked(err.metaText());
+      throw toErrorCode(err);
+    },
+  );
 }
 
 /** The questions of one 2026-07-28 request, or undefined for the 2025 eras. */

@@ -8,11 +8,11 @@ import {
   attempt,
   checkParamHeaders,
   decodeTool,
+  guardResult,
   isModernVersion,
   paramHeadersOf,
   ProtocolError,
   stringifyJson,
-  toErrorCode,
   toolArguments,
   type JsonObject,
   type MaybePromise,
@@ -103,14 +103,8 @@ export function defineTools<const S extends readonly unknown[]>(tools: { [K in k
     callTool(ctx, request, downstream) {
       const tool = byName.get(request.name);
       if (!tool) return undefined;
-      return attempt(
-        () => callTool(tool, toolArguments(request.arguments), ctx, downstream),
-        (result) => result,
-        (err) => {
-          // A thrown error-code is the export's `err`; any other exception would trap the instance.
-          throw toErrorCode(err);
-        },
-      );
+      // A thrown error-code is the export's `err`; any other exception would trap the instance.
+      return guardResult(() => callTool(tool, toolArguments(request.arguments), ctx, downstream));
     },
   };
 }
